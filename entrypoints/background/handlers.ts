@@ -1,0 +1,73 @@
+// The background's answers to the message protocol. Each handler receives a
+// payload already checked against its schema.
+
+import type { z } from 'zod';
+import { openNextSteps } from '../../storage/next-steps';
+import { lookupPeople, refreshFromPage, trackPerson } from '../../storage/people';
+import type { Person } from '../../storage/schemas';
+import { getSettings } from '../../storage/settings';
+import { addTouch, listTouches } from '../../storage/touches';
+import type { requestSchemas } from '../../utils/message-schemas';
+import type { PanelData, ProtocolMap } from '../../utils/messaging';
+import { type PersonView, toPersonView } from '../../utils/person-view';
+import { DAY } from '../../utils/time';
+
+type Req<K extends keyof typeof requestSchemas> = z.infer<(typeof requestSchemas)[K]>;
+
+async function viewWithNextStep(person: Person, now: number): Promise<PersonView> {
+  const [settings, steps] = await Promise.all([getSettings(), openNextSteps(person.slug)]);
+  return toPersonView(person, settings, now, steps[0]);
+}
+
+export async function lookup(data: Req<'lookup'>, now = Date.now()): Promise<PersonView[]> {
+  const [people, settings] = await Promise.all([lookupPeople(data.slugs, data.memberIds), getSettings()]);
+  return people.map((p) => toPersonView(p, settings, now));
+}
+
+export async function visitProfile(data: Req<'visitProfile'>, now = Date.now()): Promise<PersonView | null> {
+  let person = await refreshFromPage(data, now);
+  // A profile reached by member id: find the person that id belongs to.
+  if (!person && data.memberId) [person] = await lookupPeople([], [data.memberId]);
+  return person ? viewWithNextStep(person, now) : null;
+}
+
+export async function track(data: Req<'track'>, now = Date.now()): Promise<PersonView> {
+  return viewWithNextStep(await trackPerson(data, now), now);
+}
+
+export async function personPanel(data: Req<'personPanel'>, now = Date.now()): Promise<PanelData | null> {
+  const [person] = await lookupPeople([data.slug]);
+  if (!person) return null;
+  const [view, touches, steps] = await Promise.all([
+    viewWithNextStep(person, now),
+    listTouches(person.slug, 3),
+    openNextSteps(person.slug),
+  ]);
+  const panel: PanelData = {
+    person: view,
+    touches: touches.map(({ id, at, kind, note }) => ({ id, at, kind, note: note.slice(0, 280) })),
+  };
+  const step = steps[0];
+  if (step)
+    panel.nextStep = step.dueAt === undefined ? { text: step.text } : { text: step.text, dueAt: step.dueAt };
+  const change = person.roleChanges.at(-1);
+  if (change && now - change.at <= 30 * DAY) {
+    panel.roleChange = { at: change.at, headline: change.headline, company: change.company };
+  }
+  return panel;
+}
+
+export async function quickTouch(data: Req<'quickTouch'>, now = Date.now()): Promise<PersonView> {
+  const result = await addTouch(
+    { personId: data.slug, at: now, kind: data.kind, initiator: 'me', value: 'none', note: '' },
+    now,
+  );
+  if (!result.ok) throw new Error(result.error);
+  const [person] = await lookupPeople([data.slug]);
+  if (!person) throw new Error('not tracked');
+  return viewWithNextStep(person, now);
+}
+
+export const handlers = { lookup, visitProfile, track, personPanel, quickTouch } satisfies Partial<{
+  [K in keyof ProtocolMap]: (data: never) => Promise<unknown>;
+}>;

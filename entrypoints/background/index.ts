@@ -1,0 +1,33 @@
+// Wiring only: the background owns the database and answers the protocol.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { setChangeListener } from '../../storage/changes';
+import { tellLinkedInTabs } from '../../utils/live';
+import { requestSchemas } from '../../utils/message-schemas';
+import { onMessage } from '../../utils/messaging';
+import { guarded } from './guard';
+import { handlers } from './handlers';
+
+export default defineBackground(() => {
+  setChangeListener((slugs) => {
+    tellLinkedInTabs(slugs).catch((error) => console.error('[vinculo] live update failed', error));
+  });
+
+  for (const [type, handler] of Object.entries(handlers) as [
+    keyof typeof handlers,
+    (d: unknown) => Promise<unknown>,
+  ][]) {
+    // biome-ignore lint/suspicious/noExplicitAny: one loop registers every typed handler
+    onMessage(type, guarded(requestSchemas[type], handler) as any);
+  }
+  onMessage(
+    'peopleChanged',
+    guarded(requestSchemas.peopleChanged, async ({ slugs }) => {
+      await tellLinkedInTabs(slugs);
+    }),
+  );
+
+  browser.runtime.onInstalled.addListener(() => {
+    console.info('[vinculo] installed');
+  });
+});

@@ -1,0 +1,46 @@
+// Vínculo on LinkedIn: decides what page this is and starts the features.
+// Runs on all of linkedin.com because people reach profiles from the feed,
+// search and messaging without a page load.
+
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import * as z from 'zod/mini';
+import { onMessage } from '../../utils/messaging';
+import { parseProfileUrl } from '../../utils/slug';
+import { annotateLists } from './list-dots';
+import { badgeProfile, type ProfileBadgeHandle } from './profile-badge';
+
+const refreshSchema = z.object({ slugs: z.array(z.string()) });
+
+export default defineContentScript({
+  matches: ['*://*.linkedin.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let page: AbortController | undefined;
+    let badge: ProfileBadgeHandle | undefined;
+
+    const start = (url: string): void => {
+      page?.abort();
+      page = new AbortController();
+      const signal = AbortSignal.any([page.signal, ctx.signal]);
+      badge = parseProfileUrl(url) ? badgeProfile(url, signal) : undefined;
+      dots = annotateLists(signal, () => badge?.facts()?.slug ?? null);
+    };
+    let dots: ReturnType<typeof annotateLists> | undefined;
+
+    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => start(newUrl.href));
+    start(location.href);
+
+    const stops = [
+      onMessage('refreshBadges', ({ data }) => {
+        const parsed = refreshSchema.safeParse(data);
+        if (!parsed.success) return;
+        badge?.peopleChanged(parsed.data.slugs);
+        dots?.refresh();
+      }),
+      onMessage('readProfile', () => badge?.facts() ?? null),
+    ];
+    ctx.onInvalidated(() => {
+      for (const stop of stops) stop();
+    });
+  },
+});

@@ -1,0 +1,19 @@
+// Vínculo's UI on LinkedIn lives in shadow roots under its own host elements
+// (`vinculo-badge`, `vinculo-dot`): no style leaks either way.
+export interface ShadowHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+}
+
+export function createShadowHost(tag: 'vinculo-badge' | 'vinculo-dot', css: string): ShadowHost {
+  const host = document.createElement(tag);
+  const root = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+  // Keys typed in Vínculo's panel are not LinkedIn's shortcuts; clicks do not follow the card's link.
+  for (const type of ['keydown', 'keyup', 'keypress', 'click']) {
+    host.addEventListener(type, (event) => event.stopPropagation());
+  }
+  return { host, root };
+}

@@ -1,0 +1,60 @@
+// The one Dexie database, in the extension's origin. Versions are kept forever:
+// each upgrade is a named function with a test that opens the previous version
+// with data, upgrades it and checks every row survived.
+import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import type { NextStep, Person, Touch } from './schemas';
+
+export const DB_NAME = 'vinculo';
+
+export interface SettingsRow {
+  key: string;
+  value: unknown;
+}
+
+/** Version 1: the first schema. "Who is due" is a range on dueAt; a timeline is [personId+at]. */
+export const schemaV1 = {
+  people: 'slug, dueAt, stage, lastTouchAt',
+  touches: 'id, [personId+at], at',
+  nextSteps: 'id, personId, dueAt',
+  settings: 'key',
+} as const;
+
+/** Version 2: people can be found by LinkedIn member id, and carry role changes and the met-in-person mark. */
+export const schemaV2 = {
+  ...schemaV1,
+  people: 'slug, dueAt, stage, lastTouchAt, memberId, updatedAt',
+} as const;
+
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const inPerson = new Set<string>();
+  await tx
+    .table('touches')
+    .filter((t: Touch) => t.kind === 'inPerson')
+    .each((t: Touch) => {
+      inPerson.add(t.personId);
+    });
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((p: Partial<Person> & { slug: string }) => {
+      p.roleChanges ??= [];
+      p.metInPerson = inPerson.has(p.slug);
+    });
+}
+
+export type VinculoDb = Dexie & {
+  people: EntityTable<Person, 'slug'>;
+  touches: EntityTable<Touch, 'id'>;
+  nextSteps: EntityTable<NextStep, 'id'>;
+  settings: EntityTable<SettingsRow, 'key'>;
+};
+
+export function openDb(name = DB_NAME): VinculoDb {
+  const db = new Dexie(name) as VinculoDb;
+  db.version(1).stores(schemaV1);
+  db.version(2).stores(schemaV2).upgrade(upgradeToV2);
+  return db;
+}
+
+/** The database every repository function uses. */
+export const db: VinculoDb = openDb();

@@ -1,0 +1,209 @@
+// Every read and write of people. Writes keep dueAt right and announce the change.
+
+import { z } from 'zod';
+import { computeDueAt } from '../utils/cadence';
+import { emitChanged } from './changes';
+import { db } from './db';
+import {
+  type NextStep,
+  type Person,
+  personSchema,
+  type Settings,
+  type Stage,
+  stageSchema,
+  type Touch,
+} from './schemas';
+import { getSettings } from './settings';
+
+/** What a LinkedIn page (or an import row) tells us about a person. */
+export const profileFactsSchema = personSchema
+  .pick({ slug: true, memberId: true, name: true, headline: true, company: true, photoUrl: true })
+  .strict();
+export type ProfileFacts = z.infer<typeof profileFactsSchema>;
+
+/** What the user can change about a person. `cadenceDays: null` returns to the stage default. */
+export const personPatchSchema = z
+  .object({
+    name: personSchema.shape.name,
+    headline: personSchema.shape.headline,
+    company: personSchema.shape.company,
+    stage: stageSchema,
+    cadenceDays: personSchema.shape.cadenceDays.unwrap().nullable(),
+    tags: personSchema.shape.tags,
+    about: personSchema.shape.about,
+    triagedAt: personSchema.shape.triagedAt,
+  })
+  .partial()
+  .strict();
+export type PersonPatch = z.infer<typeof personPatchSchema>;
+
+export function withDueAt(person: Person, settings: Settings): Person {
+  const dueAt = computeDueAt(person, settings);
+  const { dueAt: _old, ...rest } = person;
+  return dueAt === undefined ? rest : { ...rest, dueAt };
+}
+
+export function getPerson(slug: string): Promise<Person | undefined> {
+  return db.people.get(slug);
+}
+
+/** People by slug and by member id, in one read each. */
+export async function lookupPeople(slugs: string[], memberIds: string[] = []): Promise<Person[]> {
+  const [bySlug, byMember] = await Promise.all([
+    slugs.length ? db.people.bulkGet(slugs) : [],
+    memberIds.length ? db.people.where('memberId').anyOf(memberIds).toArray() : [],
+  ]);
+  const found = new Map<string, Person>();
+  for (const p of [...bySlug, ...byMember]) if (p) found.set(p.slug, p);
+  return [...found.values()];
+}
+
+/** Starts tracking a person seen on LinkedIn as a `contact`; an already tracked person is returned as is. */
+export async function trackPerson(facts: ProfileFacts, now = Date.now()): Promise<Person> {
+  const person = await db.transaction('rw', db.people, db.settings, async () => {
+    const existing = await db.people.get(facts.slug);
+    if (existing) return existing;
+    const settings = await getSettings();
+    const fresh = withDueAt(
+      personSchema.parse({
+        ...facts,
+        stage: 'contact',
+        tags: [],
+        about: '',
+        source: 'page',
+        createdAt: now,
+        updatedAt: now,
+        metInPerson: false,
+        roleChanges: [],
+      } satisfies Omit<Person, 'dueAt'>),
+      settings,
+    );
+    await db.people.add(fresh);
+    return fresh;
+  });
+  emitChanged([person.slug]);
+  return person;
+}
+
+/**
+ * Brings a tracked person up to date with what their profile shows: fills
+ * missing facts, and records a changed headline or company as a role change.
+ * Returns undefined for people who are not tracked.
+ */
+export async function refreshFromPage(facts: ProfileFacts, now = Date.now()): Promise<Person | undefined> {
+  let changed = false;
+  const person = await db.transaction('rw', db.people, async () => {
+    const p = await db.people.get(facts.slug);
+    if (!p) return undefined;
+    const next: Person = { ...p };
+    const roleMoved =
+      (facts.headline && p.headline && facts.headline !== p.headline) ||
+      (facts.company && p.company && facts.company !== p.company);
+    if (roleMoved) {
+      next.roleChanges = [
+        ...p.roleChanges.slice(-99),
+        {
+          at: now,
+          headline: facts.headline,
+          company: facts.company,
+          previousHeadline: p.headline,
+          previousCompany: p.company,
+        },
+      ];
+    }
+    for (const key of ['name', 'headline', 'company', 'photoUrl', 'memberId'] as const) {
+      const value = facts[key];
+      if (value && value !== p[key]) next[key] = value;
+    }
+    if (JSON.stringify(next) === JSON.stringify(p)) return p;
+    next.updatedAt = now;
+    await db.people.put(personSchema.parse(next));
+    changed = true;
+    return next;
+  });
+  if (changed && person) emitChanged([person.slug]);
+  return person;
+}
+
+export type PatchResult = { ok: true; person: Person } | { ok: false; error: string };
+
+/** Edits a person; stage and cadence changes move dueAt. */
+export async function updatePerson(slug: string, patch: PersonPatch, now = Date.now()): Promise<PatchResult> {
+  const parsed = personPatchSchema.safeParse(patch);
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid change' };
+  const result = await db.transaction('rw', db.people, db.settings, async (): Promise<PatchResult> => {
+    const p = await db.people.get(slug);
+    if (!p) return { ok: false, error: 'not tracked' };
+    const { cadenceDays, ...rest } = parsed.data;
+    const next: Person = { ...p, ...rest, updatedAt: now };
+    if (cadenceDays === null) delete next.cadenceDays;
+    else if (cadenceDays !== undefined) next.cadenceDays = cadenceDays;
+    const checked = personSchema.safeParse(withDueAt(next, await getSettings()));
+    if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? 'invalid change' };
+    await db.people.put(checked.data);
+    return { ok: true, person: checked.data };
+  });
+  if (result.ok) emitChanged([slug]);
+  return result;
+}
+
+export function setStage(slug: string, stage: Stage, now = Date.now()): Promise<PatchResult> {
+  return updatePerson(slug, { stage }, now);
+}
+
+/** Moves a person's due date to `until` without inventing a touch. */
+export async function snoozePerson(slug: string, until: number, now = Date.now()): Promise<PatchResult> {
+  const result = await db.transaction('rw', db.people, db.settings, async (): Promise<PatchResult> => {
+    const p = await db.people.get(slug);
+    if (!p) return { ok: false, error: 'not tracked' };
+    const next = withDueAt({ ...p, snoozedUntil: until, updatedAt: now }, await getSettings());
+    await db.people.put(next);
+    return { ok: true, person: next };
+  });
+  if (result.ok) emitChanged([slug]);
+  return result;
+}
+
+/** People whose due date has passed: an index range, never a scan. */
+export function duePeople(now: number, limit = Number.POSITIVE_INFINITY): Promise<Person[]> {
+  const range = db.people.where('dueAt').belowOrEqual(now);
+  return Number.isFinite(limit) ? range.limit(limit).toArray() : range.toArray();
+}
+
+export function countDuePeople(now: number): Promise<number> {
+  return db.people.where('dueAt').belowOrEqual(now).count();
+}
+
+export interface DeletedPerson {
+  person: Person;
+  touches: Touch[];
+  nextSteps: NextStep[];
+}
+
+/** Deletes a person with their timeline; returns everything removed so it can be restored. */
+export async function deletePerson(slug: string): Promise<DeletedPerson | undefined> {
+  const removed = await db.transaction('rw', db.people, db.touches, db.nextSteps, async () => {
+    const person = await db.people.get(slug);
+    if (!person) return undefined;
+    const touches = await db.touches
+      .where('[personId+at]')
+      .between([slug, -Infinity], [slug, Infinity])
+      .toArray();
+    const nextSteps = await db.nextSteps.where('personId').equals(slug).toArray();
+    await db.touches.bulkDelete(touches.map((t) => t.id));
+    await db.nextSteps.bulkDelete(nextSteps.map((s) => s.id));
+    await db.people.delete(slug);
+    return { person, touches, nextSteps };
+  });
+  if (removed) emitChanged([slug]);
+  return removed;
+}
+
+export async function restorePerson(removed: DeletedPerson): Promise<void> {
+  await db.transaction('rw', db.people, db.touches, db.nextSteps, async () => {
+    await db.people.put(removed.person);
+    await db.touches.bulkPut(removed.touches);
+    await db.nextSteps.bulkPut(removed.nextSteps);
+  });
+  emitChanged([removed.person.slug]);
+}

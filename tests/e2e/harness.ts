@@ -1,0 +1,159 @@
+// The end-to-end harness: real Chromium with the built extension, LinkedIn
+// served from the project's fixtures, every other outside request aborted and
+// recorded. A test fails if Vínculo itself asked for anything outside.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  type BrowserContext,
+  test as base,
+  chromium,
+  expect,
+  type Page,
+  type Worker,
+} from '@playwright/test';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+const FIXTURES_DIR = resolve('tests/fixtures/linkedin');
+
+export interface FixtureEntry {
+  file: string;
+  url: string;
+  kind: string;
+}
+
+export const fixtures: FixtureEntry[] = JSON.parse(readFileSync(join(FIXTURES_DIR, 'fixtures.json'), 'utf8'));
+
+export function fixture(file: string): FixtureEntry {
+  const entry = fixtures.find((f) => f.file === file);
+  if (!entry) throw new Error(`no fixture ${file}`);
+  return entry;
+}
+
+export function fixtureHtml(file: string): string {
+  return readFileSync(join(FIXTURES_DIR, file), 'utf8');
+}
+
+interface OutsideRequest {
+  url: string;
+  from: 'extension-worker' | 'extension-page' | 'page';
+}
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Serves a fixture file at a LinkedIn URL (in addition to fixtures.json's own URLs). */
+  serve(url: string, file: string): void;
+  /** Opens a LinkedIn URL served from fixtures. */
+  openLinkedIn(fileOrUrl: string): Promise<Page>;
+  /** Opens one of Vínculo's own pages, e.g. 'options.html'. */
+  openExtensionPage(path: string): Promise<Page>;
+  outside: OutsideRequest[];
+}
+
+const norm = (url: string): string => url.replace(/[?#].*$/, '').replace(/\/?$/, '/');
+
+export async function launch(): Promise<Harness & { close(): Promise<void> }> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'vinculo-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    locale: 'en-US',
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=en-US',
+    ],
+  });
+  const routes = new Map<string, string>();
+  for (const f of fixtures) routes.set(norm(f.url), f.file);
+  const pageAssets = new Set<string>();
+  const outside: OutsideRequest[] = [];
+
+  await context.route('**/*', async (route) => {
+    const request = route.request();
+    const url = request.url();
+    const file = routes.get(norm(url));
+    if (file && request.resourceType() === 'document') {
+      const html = fixtureHtml(file);
+      // What the saved page itself references (photos) is the page's business, not Vínculo's.
+      for (const m of html.matchAll(/(?:src|href)="(https?:[^"]+)"/g))
+        pageAssets.add(m[1]!.replaceAll('&amp;', '&'));
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+      return;
+    }
+    const frameUrl = request.serviceWorker() ? '' : safeFrameUrl(request);
+    const from: OutsideRequest['from'] = request.serviceWorker()
+      ? 'extension-worker'
+      : frameUrl.startsWith('chrome-extension://')
+        ? 'extension-page'
+        : 'page';
+    if (from !== 'page' || !pageAssets.has(url)) outside.push({ url, from });
+    await route.abort('blockedbyclient');
+  });
+
+  let worker = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+
+  const harness: Harness & { close(): Promise<void> } = {
+    context,
+    worker,
+    extensionId,
+    outside,
+    serve(url, file) {
+      routes.set(norm(url), file);
+    },
+    async openLinkedIn(fileOrUrl) {
+      const url = fileOrUrl.startsWith('https://') ? fileOrUrl : fixture(fileOrUrl).url;
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+function isLinkedInOwn(url: string): boolean {
+  const host = new URL(url).hostname;
+  return /(^|\.)(linkedin|licdn)\.com$/.test(host);
+}
+
+function safeFrameUrl(request: import('@playwright/test').Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
+}
+
+/** A Playwright test with `vinculo` (the harness) and the no-outside-request check after every test. */
+export const test = base.extend<{ vinculo: Harness }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+  vinculo: async ({}, use) => {
+    const harness = await launch();
+    await use(harness);
+    // The saved LinkedIn page may ask LinkedIn for its own things (favicon, photos): that is the page, not Vínculo.
+    const leaks = harness.outside.filter((r) => r.from !== 'page' || !isLinkedInOwn(r.url));
+    await harness.close();
+    expect(leaks, 'Vínculo must not make any request outside the browser').toEqual([]);
+  },
+});
+
+export { expect };

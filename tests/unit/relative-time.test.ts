@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { formatAgo, formatDue } from '../../utils/relative-time';
+import { DAY, HOUR } from '../../utils/time';
+
+const now = new Date(2026, 10, 26, 15, 0).getTime();
+
+describe('relative wording', () => {
+  it.each([
+    [0, 'en', 'today'],
+    [HOUR * 10, 'en', 'today'],
+    [DAY, 'en', 'yesterday'],
+    [12 * DAY, 'en', '12 days ago'],
+    [91 * DAY, 'en', '3 months ago'],
+    [800 * DAY, 'en', '2 years ago'],
+    [0, 'es', 'hoy'],
+    [DAY, 'es', 'ayer'],
+    [12 * DAY, 'es', 'hace 12 días'],
+    [91 * DAY, 'es', 'hace 3 meses'],
+  ])('%d ms ago in %s reads "%s"', (ago, locale, words) => {
+    expect(formatAgo(now - ago, now, locale)).toBe(words);
+  });
+
+  it('counts calendar days: late last night is yesterday, not today', () => {
+    const lastNight = new Date(2026, 10, 25, 23, 30).getTime();
+    expect(formatAgo(lastNight, new Date(2026, 10, 26, 0, 15).getTime(), 'en')).toBe('yesterday');
+  });
+
+  it('never says "in the future" for a clock that drifted', () => {
+    expect(formatAgo(now + 3 * DAY, now, 'en')).toBe('today');
+  });
+
+  it('words due dates both ways', () => {
+    expect(formatDue(now + 3 * DAY, now, 'en')).toBe('in 3 days');
+    expect(formatDue(now, now, 'en')).toBe('today');
+    expect(formatDue(now - 5 * DAY, now, 'es')).toBe('hace 5 días');
+  });
+});

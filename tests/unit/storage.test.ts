@@ -1,0 +1,234 @@
+// The repository keeps lastTouchAt and dueAt right on every write.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { setChangeListener } from '../../storage/changes';
+import { db } from '../../storage/db';
+import { addNextStep, dueNextSteps, openNextSteps, setNextStepDone } from '../../storage/next-steps';
+import {
+  deletePerson,
+  duePeople,
+  getPerson,
+  lookupPeople,
+  refreshFromPage,
+  restorePerson,
+  setStage,
+  snoozePerson,
+  trackPerson,
+  updatePerson,
+} from '../../storage/people';
+import { defaultSettings } from '../../storage/schemas';
+import { getSettings, saveSettings } from '../../storage/settings';
+import { addTouch, deleteTouch, listTouches, restoreTouch, updateTouch } from '../../storage/touches';
+import { DAY } from '../../utils/time';
+
+const T0 = Date.UTC(2026, 0, 10, 12);
+const ana = { slug: 'ana-garcia', name: 'Ana García', headline: 'Engineer at Acme', company: 'Acme' };
+
+async function trackAcquaintance(slug = ana.slug) {
+  await trackPerson({ ...ana, slug }, T0);
+  const result = await setStage(slug, 'acquaintance', T0);
+  if (!result.ok) throw new Error(result.error);
+  return result.person;
+}
+
+const touch = (at: number, kind: 'message' | 'inPerson' = 'message') => ({
+  personId: ana.slug,
+  at,
+  kind,
+  initiator: 'me' as const,
+  value: 'none' as const,
+  note: '',
+});
+
+let changed: string[][] = [];
+beforeEach(async () => {
+  await db.delete();
+  await db.open();
+  changed = [];
+  setChangeListener((slugs) => changed.push(slugs));
+});
+
+describe('tracking', () => {
+  it('stores a person seen on a page as a contact without a cadence or due date', async () => {
+    const p = await trackPerson(ana, T0);
+    expect(p).toMatchObject({ slug: 'ana-garcia', stage: 'contact', source: 'page', createdAt: T0 });
+    expect(p.dueAt).toBeUndefined();
+    expect(await getPerson('ana-garcia')).toEqual(p);
+    expect(changed).toEqual([['ana-garcia']]);
+  });
+
+  it('keeps an already tracked person as they are', async () => {
+    await trackAcquaintance();
+    const again = await trackPerson({ ...ana, name: 'Someone Else' }, T0 + DAY);
+    expect(again.stage).toBe('acquaintance');
+    expect(again.name).toBe('Ana García');
+  });
+
+  it('finds people by slug and by member id in one call', async () => {
+    await trackPerson({ ...ana, memberId: 'ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u' }, T0);
+    await trackPerson({ slug: 'bo-li', name: 'Bo Li' }, T0);
+    const found = await lookupPeople(['bo-li', 'nobody-here'], ['ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u']);
+    expect(found.map((p) => p.slug).sort()).toEqual(['ana-garcia', 'bo-li']);
+  });
+});
+
+describe('touches move lastTouchAt and dueAt', () => {
+  it('adding a touch sets lastTouchAt and dueAt = touch + cadence', async () => {
+    await trackAcquaintance();
+    expect((await getPerson(ana.slug))?.dueAt).toBe(T0 + 30 * DAY);
+    await addTouch(touch(T0 + 5 * DAY), T0 + 5 * DAY);
+    const p = await getPerson(ana.slug);
+    expect(p?.lastTouchAt).toBe(T0 + 5 * DAY);
+    expect(p?.dueAt).toBe(T0 + 35 * DAY);
+  });
+
+  it('a back-dated touch older than the latest does not move the clock back', async () => {
+    await trackAcquaintance();
+    await addTouch(touch(T0 + 10 * DAY));
+    await addTouch(touch(T0 + 2 * DAY));
+    expect((await getPerson(ana.slug))?.lastTouchAt).toBe(T0 + 10 * DAY);
+  });
+
+  it('editing the latest touch date moves lastTouchAt and dueAt', async () => {
+    await trackAcquaintance();
+    const added = await addTouch(touch(T0 + 10 * DAY));
+    if (!added.ok) throw new Error(added.error);
+    await updateTouch(added.touch.id, { at: T0 + 20 * DAY });
+    const p = await getPerson(ana.slug);
+    expect(p?.lastTouchAt).toBe(T0 + 20 * DAY);
+    expect(p?.dueAt).toBe(T0 + 50 * DAY);
+  });
+
+  it('deleting the latest touch falls back to the one before, then to tracking start', async () => {
+    await trackAcquaintance();
+    await addTouch(touch(T0 + 3 * DAY));
+    const latest = await addTouch(touch(T0 + 9 * DAY));
+    if (!latest.ok) throw new Error(latest.error);
+    const removed = await deleteTouch(latest.touch.id);
+    expect((await getPerson(ana.slug))?.lastTouchAt).toBe(T0 + 3 * DAY);
+    const [only] = await listTouches(ana.slug);
+    await deleteTouch(only!.id);
+    const p = await getPerson(ana.slug);
+    expect(p?.lastTouchAt).toBeUndefined();
+    expect(p?.dueAt).toBe(T0 + 30 * DAY);
+    await restoreTouch(removed!);
+    expect((await getPerson(ana.slug))?.lastTouchAt).toBe(T0 + 9 * DAY);
+  });
+
+  it('marks people met in person from their touches, and unmarks them when that touch goes', async () => {
+    await trackAcquaintance();
+    const met = await addTouch(touch(T0 + DAY, 'inPerson'));
+    expect((await getPerson(ana.slug))?.metInPerson).toBe(true);
+    if (!met.ok) throw new Error(met.error);
+    await deleteTouch(met.touch.id);
+    expect((await getPerson(ana.slug))?.metInPerson).toBe(false);
+  });
+
+  it('lists a timeline newest first through the [personId+at] index', async () => {
+    await trackAcquaintance();
+    for (const d of [4, 1, 9]) await addTouch(touch(T0 + d * DAY));
+    expect((await listTouches(ana.slug)).map((t) => t.at)).toEqual([9, 4, 1].map((d) => T0 + d * DAY));
+  });
+
+  it('refuses a touch for someone not tracked, or with a bad date, and writes nothing', async () => {
+    expect((await addTouch(touch(T0))).ok).toBe(false);
+    await trackAcquaintance();
+    expect((await addTouch({ ...touch(T0), at: Number.NaN })).ok).toBe(false);
+    expect(await db.touches.count()).toBe(0);
+  });
+});
+
+describe('stage, cadence, snooze and archive move dueAt', () => {
+  it('a stage change applies the new stage default', async () => {
+    await trackAcquaintance();
+    await setStage(ana.slug, 'relationship', T0);
+    expect((await getPerson(ana.slug))?.dueAt).toBe(T0 + 60 * DAY);
+  });
+
+  it('archiving removes the due date; a cadence override brings one back', async () => {
+    await trackAcquaintance();
+    await setStage(ana.slug, 'archived', T0);
+    expect((await getPerson(ana.slug))?.dueAt).toBeUndefined();
+    await updatePerson(ana.slug, { cadenceDays: 10 }, T0);
+    expect((await getPerson(ana.slug))?.dueAt).toBe(T0 + 10 * DAY);
+    await updatePerson(ana.slug, { cadenceDays: null }, T0);
+    expect((await getPerson(ana.slug))?.dueAt).toBeUndefined();
+  });
+
+  it('snoozing moves dueAt without inventing a touch; the next touch ends the snooze', async () => {
+    await trackAcquaintance();
+    await snoozePerson(ana.slug, T0 + 45 * DAY, T0 + 31 * DAY);
+    let p = await getPerson(ana.slug);
+    expect(p?.dueAt).toBe(T0 + 45 * DAY);
+    expect(p?.lastTouchAt).toBeUndefined();
+    expect(await db.touches.count()).toBe(0);
+    await addTouch(touch(T0 + 32 * DAY));
+    p = await getPerson(ana.slug);
+    expect(p?.snoozedUntil).toBeUndefined();
+    expect(p?.dueAt).toBe(T0 + 62 * DAY);
+  });
+
+  it('a changed cadence in settings moves everyone it applies to', async () => {
+    await trackAcquaintance();
+    const settings = await getSettings();
+    await saveSettings({ ...settings, cadenceDays: { ...settings.cadenceDays, acquaintance: 14 } });
+    expect((await getPerson(ana.slug))?.dueAt).toBe(T0 + 14 * DAY);
+  });
+
+  it('refuses invalid settings and changes nothing', async () => {
+    const result = await saveSettings({ ...defaultSettings, reminderHour: 25 });
+    expect(result.ok).toBe(false);
+    expect(await getSettings()).toEqual(defaultSettings);
+  });
+
+  it('finds who is due with a range on dueAt', async () => {
+    await trackAcquaintance('ana-garcia');
+    await trackAcquaintance('bo-li');
+    await addTouch({ ...touch(T0 + 20 * DAY), personId: 'bo-li' });
+    expect((await duePeople(T0 + 31 * DAY)).map((p) => p.slug)).toEqual(['ana-garcia']);
+  });
+});
+
+describe('role changes and page facts', () => {
+  it('records a changed headline as a role change and fills missing facts', async () => {
+    await trackPerson({ slug: ana.slug, name: ana.name, headline: 'Engineer at Acme' }, T0);
+    const p = await refreshFromPage(
+      { ...ana, headline: 'CTO at Beta', company: 'Beta', memberId: 'ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u' },
+      T0 + DAY,
+    );
+    expect(p?.headline).toBe('CTO at Beta');
+    expect(p?.memberId).toBe('ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u');
+    expect(p?.roleChanges).toEqual([
+      { at: T0 + DAY, headline: 'CTO at Beta', company: 'Beta', previousHeadline: 'Engineer at Acme' },
+    ]);
+  });
+
+  it('ignores people who are not tracked', async () => {
+    expect(await refreshFromPage(ana, T0)).toBeUndefined();
+    expect(await db.people.count()).toBe(0);
+  });
+});
+
+describe('next steps and deletion', () => {
+  it('lists open steps soonest first and finds due ones by index', async () => {
+    await trackAcquaintance();
+    await addNextStep({ personId: ana.slug, text: 'Send the article', dueAt: T0 + 3 * DAY });
+    const later = await addNextStep({ personId: ana.slug, text: 'Coffee', dueAt: T0 + 9 * DAY });
+    expect((await openNextSteps(ana.slug)).map((s) => s.text)).toEqual(['Send the article', 'Coffee']);
+    expect((await dueNextSteps(T0 + 4 * DAY)).map((s) => s.text)).toEqual(['Send the article']);
+    if (!later.ok) throw new Error(later.error);
+    await setNextStepDone(later.step.id, true);
+    expect((await openNextSteps(ana.slug)).map((s) => s.text)).toEqual(['Send the article']);
+  });
+
+  it('deletes a person with their timeline, and restores all of it', async () => {
+    await trackAcquaintance();
+    await addTouch(touch(T0 + DAY));
+    await addNextStep({ personId: ana.slug, text: 'Call back' });
+    const removed = await deletePerson(ana.slug);
+    expect(await db.touches.count()).toBe(0);
+    expect(await db.nextSteps.count()).toBe(0);
+    await restorePerson(removed!);
+    expect(await listTouches(ana.slug)).toHaveLength(1);
+    expect(await openNextSteps(ana.slug)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,39 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Vínculo asks for the least that works: LinkedIn pages only, plus the APIs
+// the reminders and settings use. Nothing is fetched from anywhere.
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  manifest: {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'notifications'],
+    host_permissions: ['*://*.linkedin.com/*'],
+    action: {
+      default_title: '__MSG_extActionTitle__',
+    },
+    commands: {
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+V' },
+        description: '__MSG_commandOpenPopup__',
+      },
+    },
+    icons: {
+      16: 'icon/16.png',
+      32: 'icon/32.png',
+      48: 'icon/48.png',
+      128: 'icon/128.png',
+    },
+    browser_specific_settings: {
+      gecko: { id: 'vinculo@vinculo.app', strict_min_version: '115.0' },
+    },
+  },
+});
