@@ -1,6 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+// `npm run bench` builds the same extension plus an unlisted bench page into
+// its own folder; the shipped build never contains it.
+const bench = process.env.VINCULO_BENCH === '1';
+
 // Vínculo asks for the least that works: LinkedIn pages only, plus the APIs
 // the reminders and settings use. Nothing is fetched from anywhere.
 export default defineConfig({
@@ -8,6 +12,8 @@ export default defineConfig({
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
   imports: false,
+  outDir: bench ? '.output-bench' : '.output',
+  filterEntrypoints: bench ? undefined : ['background', 'linkedin', 'popup', 'options'],
   vite: () => ({
     plugins: [preact()],
   }),

@@ -19,10 +19,15 @@ export const schemaV1 = {
   settings: 'key',
 } as const;
 
-/** Version 2: people can be found by LinkedIn member id, and carry role changes and the met-in-person mark. */
+/**
+ * Version 2: people can be found by LinkedIn member id, and carry role changes
+ * and the met-in-person mark; the dashboard counts stages per source and the
+ * give/receive balance through indexes instead of reading every row.
+ */
 export const schemaV2 = {
   ...schemaV1,
-  people: 'slug, dueAt, stage, lastTouchAt, memberId, updatedAt',
+  people: 'slug, dueAt, stage, lastTouchAt, memberId, updatedAt, [source+stage]',
+  touches: 'id, [personId+at], at, value',
 } as const;
 
 export async function upgradeToV2(tx: Transaction): Promise<void> {

@@ -13,7 +13,7 @@ import {
   type Worker,
 } from '@playwright/test';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.VINCULO_EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIXTURES_DIR = resolve('tests/fixtures/linkedin');
 
 export interface FixtureEntry {

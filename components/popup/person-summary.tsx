@@ -1,0 +1,69 @@
+// The person the popup is on: stage, temperature, last touch, open next steps, last touches.
+import type { NextStep, Person, Touch } from '../../storage/schemas';
+import type { Temperature } from '../../utils/cadence';
+import type { MessageKey, Translate } from '../../utils/i18n';
+import { formatAgo, formatDue } from '../../utils/relative-time';
+import { temperatureIcon } from '../temperature-icon';
+
+export interface PersonSummaryProps {
+  person: Person;
+  temperature: Temperature | null;
+  steps: NextStep[];
+  touches: Touch[];
+  now: number;
+  locale: string;
+  t: Translate;
+  onStepDone(id: string, done: boolean): void;
+}
+
+export function PersonSummary({ person, temperature, steps, touches, now, locale, t, onStepDone }: PersonSummaryProps) {
+  return (
+    <section aria-labelledby="person-name" class="summary">
+      <header class="person-head">
+        {person.photoUrl && <img src={person.photoUrl} alt="" width={40} height={40} class="avatar" />}
+        <div>
+          <h1 id="person-name">{person.name}</h1>
+          {person.headline && <p class="muted clamp">{person.headline}</p>}
+        </div>
+      </header>
+      <p class="facts">
+        <span class="chip">{t(`stage_${person.stage}` as MessageKey)}</span>
+        {temperature && (
+          <span class={`chip ${temperature}`}>
+            <span aria-hidden="true">{temperatureIcon[temperature]}</span> {t(`temp_${temperature}` as MessageKey)}
+          </span>
+        )}
+        <span>
+          {person.lastTouchAt === undefined
+            ? t('badge_noTouch')
+            : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, locale))}
+        </span>
+        {person.metInPerson && <span>· {t('badge_metInPerson')}</span>}
+      </p>
+      {steps.length > 0 && (
+        <fieldset class="steps">
+          <legend>{t('popup_openSteps')}</legend>
+          {steps.map((step) => (
+            <label key={step.id} class={step.dueAt !== undefined && step.dueAt <= now ? 'due' : ''}>
+              <input type="checkbox" checked={false} onChange={() => onStepDone(step.id, true)} /> {step.text}
+              {step.dueAt !== undefined && <span class="muted"> ({formatDue(step.dueAt, now, locale)})</span>}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {touches.length > 0 && (
+        <>
+          <h2 class="small-heading">{t('panel_recent')}</h2>
+          <ul class="touches">
+            {touches.map((touch) => (
+              <li key={touch.id}>
+                {t(`kind_${touch.kind}` as MessageKey)} · {formatAgo(touch.at, now, locale)}
+                {touch.note && <span class="muted note"> — {touch.note}</span>}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
