@@ -31,7 +31,8 @@ export const personPatchSchema = z
     cadenceDays: personSchema.shape.cadenceDays.unwrap().nullable(),
     tags: personSchema.shape.tags,
     about: personSchema.shape.about,
-    triagedAt: personSchema.shape.triagedAt,
+    /** null clears the triage decision (undo in the triage queue). */
+    triagedAt: personSchema.shape.triagedAt.unwrap().nullable(),
   })
   .partial()
   .strict();
@@ -134,10 +135,12 @@ export async function updatePerson(slug: string, patch: PersonPatch, now = Date.
   const result = await db.transaction('rw', db.people, db.settings, async (): Promise<PatchResult> => {
     const p = await db.people.get(slug);
     if (!p) return { ok: false, error: 'not tracked' };
-    const { cadenceDays, ...rest } = parsed.data;
+    const { cadenceDays, triagedAt, ...rest } = parsed.data;
     const next: Person = { ...p, ...rest, updatedAt: now };
     if (cadenceDays === null) delete next.cadenceDays;
     else if (cadenceDays !== undefined) next.cadenceDays = cadenceDays;
+    if (triagedAt === null) delete next.triagedAt;
+    else if (triagedAt !== undefined) next.triagedAt = triagedAt;
     const checked = personSchema.safeParse(withDueAt(next, await getSettings()));
     if (!checked.success) return { ok: false, error: checked.error.issues[0]?.message ?? 'invalid change' };
     await db.people.put(checked.data);

@@ -1,9 +1,15 @@
+// The dashboard (the options page, opened in a tab).
 import { render } from 'preact';
-import { t } from '../../utils/i18n';
+import { setChangeListener } from '../../storage/changes';
+import { uiLocale } from '../../utils/i18n';
+import { sendMessage } from '../../utils/messaging';
+import { DashboardApp } from './dashboard-app';
+import '../../components/ui.css';
+import './dashboard.css';
 
-render(
-  <main>
-    <h1>{t('extName')}</h1>
-  </main>,
-  document.getElementById('app')!,
-);
+document.documentElement.lang = uiLocale();
+// Writes made here reach LinkedIn tabs (and the toolbar count) through the background.
+setChangeListener((slugs) => {
+  sendMessage('peopleChanged', { slugs }).catch((error) => console.error('[vinculo] live update', error));
+});
+render(<DashboardApp />, document.getElementById('app')!);

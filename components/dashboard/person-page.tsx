@@ -1,0 +1,223 @@
+// One person: every field editable, the timeline of touches and role changes, next steps.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { type NextStep, type Person, stages, type Touch } from '../../storage/schemas';
+import type { Temperature } from '../../utils/cadence';
+import type { MessageKey, Translate } from '../../utils/i18n';
+import { formatAgo, formatDue } from '../../utils/relative-time';
+import { temperatureIcon } from '../temperature-icon';
+
+export interface PersonEdit {
+  name: string;
+  headline: string;
+  company: string;
+  stage: Person['stage'];
+  cadence: string;
+  tags: string;
+  about: string;
+}
+
+export interface PersonPageProps {
+  person: Person;
+  temperature: Temperature | null;
+  touches: Touch[];
+  steps: NextStep[];
+  profileUrl: string;
+  now: number;
+  locale: string;
+  t: Translate;
+  error: string;
+  logForm: ComponentChildren;
+  onSave(edit: PersonEdit): void;
+  onArchive(archived: boolean): void;
+  onDelete(): void;
+  onDeleteTouch(id: string): void;
+  onStepDone(id: string, done: boolean): void;
+}
+
+export const toEdit = (p: Person): PersonEdit => ({
+  name: p.name,
+  headline: p.headline ?? '',
+  company: p.company ?? '',
+  stage: p.stage,
+  cadence: p.cadenceDays === undefined ? '' : String(p.cadenceDays),
+  tags: p.tags.join(', '),
+  about: p.about,
+});
+
+type TimelineItem = { at: number; key: string; touch?: Touch; role?: Person['roleChanges'][number] };
+
+export function PersonPage(props: PersonPageProps) {
+  const { person, t, now, locale } = props;
+  const [edit, setEdit] = useState<PersonEdit>(() => toEdit(person));
+  const [confirming, setConfirming] = useState(false);
+  const field = (key: keyof PersonEdit, label: string, multiline = false) => (
+    <label class="field">
+      <span>{label}</span>
+      {multiline ? (
+        <textarea rows={4} value={edit[key]} onInput={(e) => setEdit({ ...edit, [key]: e.currentTarget.value })} />
+      ) : (
+        <input type="text" value={edit[key]} onInput={(e) => setEdit({ ...edit, [key]: e.currentTarget.value })} />
+      )}
+    </label>
+  );
+  const timeline: TimelineItem[] = [
+    ...props.touches.map((touch) => ({ at: touch.at, key: touch.id, touch })),
+    ...person.roleChanges.map((role) => ({ at: role.at, key: `role-${role.at}`, role })),
+  ].sort((a, b) => b.at - a.at);
+
+  return (
+    <article aria-labelledby="person-heading" class="person-page">
+      <header class="person-head">
+        {person.photoUrl && <img src={person.photoUrl} alt="" width={64} height={64} class="avatar" />}
+        <div>
+          <h2 id="person-heading">{person.name}</h2>
+          <p class="muted">{person.headline}</p>
+          <p>
+            <span class="chip">{t(`stage_${person.stage}` as MessageKey)}</span>
+            {props.temperature && (
+              <span class={`chip ${props.temperature}`}>
+                <span aria-hidden="true">{temperatureIcon[props.temperature]}</span>{' '}
+                {t(`temp_${props.temperature}` as MessageKey)}
+              </span>
+            )}
+            <a href={props.profileUrl} target="_blank" rel="noreferrer">
+              {t('popup_openProfile')}
+            </a>
+          </p>
+        </div>
+      </header>
+      <div class="columns">
+        <section aria-labelledby="edit-heading">
+          <h3 id="edit-heading">{t('dash_details')}</h3>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              props.onSave(edit);
+            }}
+          >
+            {field('name', t('dash_name'))}
+            {field('headline', t('dash_headline'))}
+            {field('company', t('dash_company'))}
+            <div class="row">
+              <label class="field">
+                <span>{t('popup_stage')}</span>
+                <select value={edit.stage} onChange={(e) => setEdit({ ...edit, stage: e.currentTarget.value as Person['stage'] })}>
+                  {stages.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`stage_${s}` as MessageKey)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label class="field">
+                <span>{t('popup_cadence')}</span>
+                <input
+                  type="number"
+                  min={1}
+                  max={3650}
+                  placeholder={t('popup_cadenceDefault')}
+                  value={edit.cadence}
+                  onInput={(e) => setEdit({ ...edit, cadence: e.currentTarget.value })}
+                />
+              </label>
+            </div>
+            {field('tags', t('dash_tags'))}
+            {field('about', t('dash_about'), true)}
+            {props.error && (
+              <p class="error" role="alert">
+                {props.error}
+              </p>
+            )}
+            <div class="actions">
+              <button type="submit" class="primary">
+                {t('dash_saveDetails')}
+              </button>
+              <button type="button" onClick={() => props.onArchive(person.stage !== 'archived')}>
+                {person.stage === 'archived' ? t('dash_unarchive') : t('dash_archive')}
+              </button>
+              {confirming ? (
+                <span role="alert" class="confirm">
+                  {t('dash_deleteConfirm', person.name)}{' '}
+                  <button type="button" class="danger" onClick={props.onDelete}>
+                    {t('dash_deleteYes')}
+                  </button>{' '}
+                  <button type="button" onClick={() => setConfirming(false)}>
+                    {t('dash_cancel')}
+                  </button>
+                </span>
+              ) : (
+                <button type="button" onClick={() => setConfirming(true)}>
+                  {t('dash_delete')}
+                </button>
+              )}
+            </div>
+          </form>
+        </section>
+        <section aria-labelledby="log-heading">
+          <h3 id="log-heading">{t('panel_log')}</h3>
+          {props.logForm}
+        </section>
+      </div>
+      <section aria-labelledby="steps-heading">
+        <h3 id="steps-heading">{t('popup_openSteps')}</h3>
+        {props.steps.length === 0 ? (
+          <p class="muted">{t('popup_noSteps')}</p>
+        ) : (
+          <ul class="plain-list">
+            {props.steps.map((step) => (
+              <li key={step.id}>
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={step.doneAt !== undefined}
+                    onChange={(e) => props.onStepDone(step.id, e.currentTarget.checked)}
+                  />{' '}
+                  {step.text}
+                  {step.dueAt !== undefined && <span class="muted"> ({formatDue(step.dueAt, now, locale)})</span>}
+                </label>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="timeline-heading">
+        <h3 id="timeline-heading">{t('dash_timeline')}</h3>
+        {timeline.length === 0 ? (
+          <p class="muted">{t('panel_none')}</p>
+        ) : (
+          <ol class="timeline">
+            {timeline.map((item) => (
+              <li key={item.key}>
+                <time dateTime={new Date(item.at).toISOString()}>{new Date(item.at).toLocaleDateString(locale)}</time>{' '}
+                {item.touch ? (
+                  <>
+                    <strong>{t(`kind_${item.touch.kind}` as MessageKey)}</strong> · {t(`initiator_${item.touch.initiator}` as MessageKey)} ·{' '}
+                    {t(`value_${item.touch.value}` as MessageKey)}
+                    {item.touch.note && <p class="note">{item.touch.note}</p>}
+                    <button
+                      type="button"
+                      class="link small"
+                      onClick={() => props.onDeleteTouch(item.touch!.id)}
+                      aria-label={t('dash_deleteTouch', formatAgo(item.at, now, locale))}
+                    >
+                      {t('dash_delete')}
+                    </button>
+                  </>
+                ) : (
+                  <span>
+                    {t(
+                      'panel_roleChange',
+                      formatAgo(item.at, now, locale),
+                      [item.role?.headline, item.role?.company].filter(Boolean).join(' · '),
+                    )}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </article>
+  );
+}
