@@ -1,5 +1,5 @@
 // What needs attention now: the popup's agenda and the dashboard's lists.
-import { overdueRatio, temperatureOf, type Temperature } from '../utils/cadence';
+import { overdueRatio, type Temperature, temperatureOf } from '../utils/cadence';
 import { DAY } from '../utils/time';
 import { db } from './db';
 import { dueNextSteps } from './next-steps';
@@ -26,7 +26,8 @@ export async function goingCold(now: number, limit = 50): Promise<AttentionPerso
   for (const person of candidates) {
     const temperature = temperatureOf(person, settings, now);
     const ratio = overdueRatio(person, settings, now);
-    if ((temperature === 'cold' || temperature === 'cooling') && ratio !== null) out.push({ person, temperature, ratio });
+    if ((temperature === 'cold' || temperature === 'cooling') && ratio !== null)
+      out.push({ person, temperature, ratio });
   }
   return out.sort((a, b) => b.ratio - a.ratio).slice(0, limit);
 }

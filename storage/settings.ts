@@ -3,11 +3,11 @@ import { emitChanged } from './changes';
 import { db } from './db';
 import { defaultSettings, type Settings, settingsSchema } from './schemas';
 
-const KEY = 'settings';
+export const SETTINGS_KEY = 'settings';
 
 /** The user's settings, defaults filled in; a damaged row falls back to the defaults. */
 export async function getSettings(): Promise<Settings> {
-  const row = await db.settings.get(KEY);
+  const row = await db.settings.get(SETTINGS_KEY);
   if (!row) return defaultSettings;
   const parsed = settingsSchema.safeParse(row.value);
   return parsed.success ? parsed.data : defaultSettings;
@@ -23,7 +23,7 @@ export async function saveSettings(input: unknown): Promise<SaveResult> {
   const changed: string[] = [];
   await db.transaction('rw', db.people, db.settings, async () => {
     const before = await getSettings();
-    await db.settings.put({ key: KEY, value: settings });
+    await db.settings.put({ key: SETTINGS_KEY, value: settings });
     if (JSON.stringify(before.cadenceDays) === JSON.stringify(settings.cadenceDays)) return;
     await db.people.toCollection().modify((person) => {
       const dueAt = computeDueAt(person, settings);

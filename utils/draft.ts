@@ -40,7 +40,9 @@ export function fromDateInput(value: string): number | null {
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(y, mo - 1, d, 12);
-  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d ? date.getTime() : null;
+  return date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d
+    ? date.getTime()
+    : null;
 }
 
 export function emptyDraft(person: Pick<Person, 'stage' | 'cadenceDays'>, now: number): Draft {
@@ -65,7 +67,10 @@ export function dueFromPick(pick: QuickPick, now: number): string {
 }
 
 export type DraftField = 'date' | 'note' | 'nextStep' | 'nextStepDue' | 'cadence';
-export type DraftError = { field: DraftField; code: 'invalidDate' | 'future' | 'tooLong' | 'invalidCadence' | 'dueWithoutStep' };
+export type DraftError = {
+  field: DraftField;
+  code: 'invalidDate' | 'future' | 'tooLong' | 'invalidCadence' | 'dueWithoutStep';
+};
 
 export interface DraftWrites {
   touch: { at: number; kind: TouchKind; initiator: Draft['initiator']; value: Draft['value']; note: string };

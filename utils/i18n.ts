@@ -1,19 +1,59 @@
 // Every UI string goes through here. Keys are typed from the English
-// messages file (a type-only import: nothing is bundled).
+// messages file (a type-only import: nothing is bundled). By default the
+// browser's language is used; Vínculo's own pages can follow the language the
+// user chose in settings instead.
 import { browser } from 'wxt/browser';
 import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 export type Translate = (key: MessageKey, ...substitutions: string[]) => string;
 
-export const t: Translate = (key, ...substitutions) =>
-  browser.i18n.getMessage(key, substitutions.length ? substitutions : undefined) || key;
+interface LocaleEntry {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
 
-/** The UI language Chromium/Firefox chose for the extension (used for dates and plurals). */
+let chosen: { language: string; messages: Record<string, LocaleEntry> } | null = null;
+
+/** Fills a messages.json entry the way the browser does: $NAME$ → its placeholder's $1…$9. */
+export function formatEntry(entry: LocaleEntry, substitutions: string[]): string {
+  const positional = (text: string) =>
+    text.replace(/\$(\d)/g, (_, n: string) => substitutions[Number(n) - 1] ?? '');
+  return entry.message
+    .replace(/\$([A-Za-z0-9_@]+)\$/g, (match, name: string) => {
+      const placeholder = entry.placeholders?.[name.toLowerCase()];
+      return placeholder ? positional(placeholder.content) : match;
+    })
+    .replace(/\$\$/g, '$');
+}
+
+export const t: Translate = (key, ...substitutions) => {
+  const entry = chosen?.messages[key];
+  if (entry) return formatEntry(entry, substitutions);
+  return browser.i18n.getMessage(key, substitutions.length ? substitutions : undefined) || key;
+};
+
+/** The language dates and plurals follow: the user's choice, or the browser's UI language. */
 export function uiLocale(): string {
+  if (chosen) return chosen.language;
   try {
     return browser.i18n.getUILanguage() || 'en';
   } catch {
     return 'en';
   }
+}
+
+/** Switches this page to one of Vínculo's languages (undefined follows the browser). */
+export async function chooseLanguage(language: 'en' | 'es' | undefined): Promise<void> {
+  if (!language) {
+    chosen = null;
+    return;
+  }
+  // The locale files ship inside the extension: this reads a packaged file, nothing leaves the browser.
+  const url =
+    language === 'es'
+      ? browser.runtime.getURL('/_locales/es/messages.json')
+      : browser.runtime.getURL('/_locales/en/messages.json');
+  const response = await fetch(url);
+  chosen = { language, messages: (await response.json()) as Record<string, LocaleEntry> };
 }

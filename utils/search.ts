@@ -5,8 +5,12 @@ export function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-export function searchText(person: Pick<Person, 'name' | 'headline' | 'company' | 'tags'> & { about?: string }): string {
-  return fold([person.name, person.headline, person.company, ...person.tags, person.about].filter(Boolean).join(' \n '));
+export function searchText(
+  person: Pick<Person, 'name' | 'headline' | 'company' | 'tags'> & { about?: string },
+): string {
+  return fold(
+    [person.name, person.headline, person.company, ...person.tags, person.about].filter(Boolean).join(' \n '),
+  );
 }
 
 export function matcher(query: string): (haystack: string) => boolean {

@@ -11,7 +11,14 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <svg width="100%" height={bars.length * rowHeight} role="img" aria-label={title} viewBox={`0 0 300 ${bars.length * rowHeight}`} preserveAspectRatio="none">
+      <svg
+        width="100%"
+        height={bars.length * rowHeight}
+        role="img"
+        aria-label={title}
+        viewBox={`0 0 300 ${bars.length * rowHeight}`}
+        preserveAspectRatio="none"
+      >
         {bars.map((bar, i) => (
           <rect
             key={bar.label}
@@ -42,10 +49,24 @@ export function WeeklyChart({ weeks, title, summary }: { weeks: number[]; title:
   return (
     <figure class="chart">
       <figcaption>{title}</figcaption>
-      <svg width="100%" height="80" viewBox={`0 0 ${weeks.length * w} 80`} preserveAspectRatio="none" role="img" aria-label={`${title}: ${summary}`}>
+      <svg
+        width="100%"
+        height="80"
+        viewBox={`0 0 ${weeks.length * w} 80`}
+        preserveAspectRatio="none"
+        role="img"
+        aria-label={`${title}: ${summary}`}
+      >
         {weeks.map((count, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: weeks are positions in time
-          <rect key={i} x={i * w + 1} y={80 - (count / max) * 78} width={w - 2} height={(count / max) * 78} class="bar">
+          <rect
+            key={i}
+            x={i * w + 1}
+            y={80 - (count / max) * 78}
+            width={w - 2}
+            height={(count / max) * 78}
+            class="bar"
+          >
             <title>{count}</title>
           </rect>
         ))}

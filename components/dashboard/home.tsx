@@ -25,7 +25,9 @@ export interface HomeProps {
 const funnel: Stage[] = ['contact', 'acquaintance', 'relationship'];
 
 function percent(part: number, whole: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(whole ? part / whole : 0);
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(
+    whole ? part / whole : 0,
+  );
 }
 
 export function Home(props: HomeProps) {
@@ -40,16 +42,31 @@ export function Home(props: HomeProps) {
         <section aria-labelledby="health-heading">
           <h2 id="health-heading">{t('dash_health')}</h2>
           <p class="headline-number">
-            {t('dash_share', percent(health.byStage.relationship, active, locale), String(health.byStage.relationship), String(active))}
+            {t(
+              'dash_share',
+              percent(health.byStage.relationship, active, locale),
+              String(health.byStage.relationship),
+              String(active),
+            )}
           </p>
           {importedTotal > 0 && (
-            <p>{t('dash_importedShare', percent(health.imported.relationship, importedTotal, locale), String(importedTotal))}</p>
+            <p>
+              {t(
+                'dash_importedShare',
+                percent(health.imported.relationship, importedTotal, locale),
+                String(importedTotal),
+              )}
+            </p>
           )}
           <div class="charts">
             <BarChart
               title={t('dash_funnel')}
               bars={[
-                ...funnel.map((s) => ({ label: t(`stage_${s}` as MessageKey), value: health.byStage[s], tone: s })),
+                ...funnel.map((s) => ({
+                  label: t(`stage_${s}` as MessageKey),
+                  value: health.byStage[s],
+                  tone: s,
+                })),
                 { label: t('stage_archived'), value: health.byStage.archived, tone: 'archived' },
               ]}
             />
@@ -61,7 +78,11 @@ export function Home(props: HomeProps) {
                 tone: k,
               }))}
             />
-            <WeeklyChart title={t('dash_weekly')} weeks={health.weekly} summary={t('dash_weeklySummary', String(total), String(last))} />
+            <WeeklyChart
+              title={t('dash_weekly')}
+              weeks={health.weekly}
+              summary={t('dash_weeklySummary', String(total), String(last))}
+            />
             <BarChart
               title={t('dash_balance')}
               bars={(['gave', 'received', 'both', 'none'] as const).map((k) => ({
@@ -85,7 +106,8 @@ export function Home(props: HomeProps) {
                     {person.name}
                   </button>{' '}
                   <span class={`chip ${temperature}`}>
-                    <span aria-hidden="true">{temperatureIcon[temperature]}</span> {t(`temp_${temperature}` as MessageKey)}
+                    <span aria-hidden="true">{temperatureIcon[temperature]}</span>{' '}
+                    {t(`temp_${temperature}` as MessageKey)}
                   </span>
                   <div class="muted small">
                     {person.lastTouchAt === undefined
@@ -94,13 +116,25 @@ export function Home(props: HomeProps) {
                   </div>
                 </div>
                 <div class="row-actions">
-                  <button type="button" onClick={() => props.onSnooze(person.slug)} aria-label={t('dash_snoozeFor', person.name)}>
+                  <button
+                    type="button"
+                    onClick={() => props.onSnooze(person.slug)}
+                    aria-label={t('dash_snoozeFor', person.name)}
+                  >
                     {t('dash_snooze')}
                   </button>
-                  <button type="button" onClick={() => props.onOpen(person.slug)} aria-label={t('popup_logFor', person.name)}>
+                  <button
+                    type="button"
+                    onClick={() => props.onOpen(person.slug)}
+                    aria-label={t('popup_logFor', person.name)}
+                  >
                     {t('popup_log')}
                   </button>
-                  <button type="button" onClick={() => props.onArchive(person.slug)} aria-label={t('dash_archiveFor', person.name)}>
+                  <button
+                    type="button"
+                    onClick={() => props.onArchive(person.slug)}
+                    aria-label={t('dash_archiveFor', person.name)}
+                  >
                     {t('dash_archive')}
                   </button>
                 </div>
@@ -123,7 +157,11 @@ export function Home(props: HomeProps) {
                   </button>
                   : {s.text} <span class="muted small">({formatDue(s.dueAt, now, locale)})</span>
                 </div>
-                <button type="button" onClick={() => props.onStepDone(s.id)} aria-label={t('dash_doneFor', s.text)}>
+                <button
+                  type="button"
+                  onClick={() => props.onStepDone(s.id)}
+                  aria-label={t('dash_doneFor', s.text)}
+                >
                   {t('dash_done')}
                 </button>
               </li>
@@ -140,7 +178,9 @@ export function Home(props: HomeProps) {
                 <button type="button" class="link" onClick={() => props.onOpen(p.slug)}>
                   {p.name}
                 </button>
-                <span class="muted small">{p.lastTouchAt !== undefined && formatAgo(p.lastTouchAt, now, locale)}</span>
+                <span class="muted small">
+                  {p.lastTouchAt !== undefined && formatAgo(p.lastTouchAt, now, locale)}
+                </span>
               </li>
             ))}
           </ul>

@@ -29,7 +29,10 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
   const select = (label: string, value: string, options: [string, string][], key: keyof PeopleQuery) => (
     <label class="field">
       <span>{label}</span>
-      <select value={value} onChange={(e) => onQuery({ [key]: e.currentTarget.value } as Partial<PeopleQuery>)}>
+      <select
+        value={value}
+        onChange={(e) => onQuery({ [key]: e.currentTarget.value } as Partial<PeopleQuery>)}
+      >
         {options.map(([v, l]) => (
           <option key={v} value={v}>
             {l}
@@ -46,28 +49,47 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
           <span>{t('dash_searchPeople')}</span>
           <input type="search" value={query.text} onInput={(e) => onQuery({ text: e.currentTarget.value })} />
         </label>
-        {select(t('popup_stage'), query.stage, [['', t('dash_any')], ...stages.map((s) => [s, t(`stage_${s}` as MessageKey)] as [string, string])], 'stage')}
+        {select(
+          t('popup_stage'),
+          query.stage,
+          [['', t('dash_any')], ...stages.map((s) => [s, t(`stage_${s}` as MessageKey)] as [string, string])],
+          'stage',
+        )}
         {select(
           t('dash_temperatureFilter'),
           query.temperature,
           [
             ['', t('dash_any')],
-            ...(['warm', 'cooling', 'cold'] as const).map((k) => [k, t(`temp_${k}` as MessageKey)] as [string, string]),
+            ...(['warm', 'cooling', 'cold'] as const).map(
+              (k) => [k, t(`temp_${k}` as MessageKey)] as [string, string],
+            ),
             ['none', t('dash_noCadence')],
           ],
           'temperature',
         )}
-        {select(t('dash_tag'), query.tag, [['', t('dash_any')], ...tags.map((tag) => [tag, tag] as [string, string])], 'tag')}
+        {select(
+          t('dash_tag'),
+          query.tag,
+          [['', t('dash_any')], ...tags.map((tag) => [tag, tag] as [string, string])],
+          'tag',
+        )}
         {select(
           t('dash_source'),
           query.source,
-          [['', t('dash_any')], ...(['page', 'import', 'manual'] as const).map((s) => [s, t(`source_${s}` as MessageKey)] as [string, string])],
+          [
+            ['', t('dash_any')],
+            ...(['page', 'import', 'manual'] as const).map(
+              (s) => [s, t(`source_${s}` as MessageKey)] as [string, string],
+            ),
+          ],
           'source',
         )}
         {select(
           t('dash_sort'),
           query.sort,
-          (['name', 'lastTouch', 'due', 'stage'] as const).map((s) => [s, t(`sort_${s}` as MessageKey)] as [string, string]),
+          (['name', 'lastTouch', 'due', 'stage'] as const).map(
+            (s) => [s, t(`sort_${s}` as MessageKey)] as [string, string],
+          ),
           'sort',
         )}
       </div>
@@ -110,7 +132,8 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
                 <td>
                   {temperature && (
                     <span class={`chip ${temperature}`}>
-                      <span aria-hidden="true">{temperatureIcon[temperature]}</span> {t(`temp_${temperature}` as MessageKey)}
+                      <span aria-hidden="true">{temperatureIcon[temperature]}</span>{' '}
+                      {t(`temp_${temperature}` as MessageKey)}
                     </span>
                   )}
                 </td>

@@ -55,9 +55,17 @@ export function PersonPage(props: PersonPageProps) {
     <label class="field">
       <span>{label}</span>
       {multiline ? (
-        <textarea rows={4} value={edit[key]} onInput={(e) => setEdit({ ...edit, [key]: e.currentTarget.value })} />
+        <textarea
+          rows={4}
+          value={edit[key]}
+          onInput={(e) => setEdit({ ...edit, [key]: e.currentTarget.value })}
+        />
       ) : (
-        <input type="text" value={edit[key]} onInput={(e) => setEdit({ ...edit, [key]: e.currentTarget.value })} />
+        <input
+          type="text"
+          value={edit[key]}
+          onInput={(e) => setEdit({ ...edit, [key]: e.currentTarget.value })}
+        />
       )}
     </label>
   );
@@ -102,7 +110,10 @@ export function PersonPage(props: PersonPageProps) {
             <div class="row">
               <label class="field">
                 <span>{t('popup_stage')}</span>
-                <select value={edit.stage} onChange={(e) => setEdit({ ...edit, stage: e.currentTarget.value as Person['stage'] })}>
+                <select
+                  value={edit.stage}
+                  onChange={(e) => setEdit({ ...edit, stage: e.currentTarget.value as Person['stage'] })}
+                >
                   {stages.map((s) => (
                     <option key={s} value={s}>
                       {t(`stage_${s}` as MessageKey)}
@@ -174,7 +185,9 @@ export function PersonPage(props: PersonPageProps) {
                     onChange={(e) => props.onStepDone(step.id, e.currentTarget.checked)}
                   />{' '}
                   {step.text}
-                  {step.dueAt !== undefined && <span class="muted"> ({formatDue(step.dueAt, now, locale)})</span>}
+                  {step.dueAt !== undefined && (
+                    <span class="muted"> ({formatDue(step.dueAt, now, locale)})</span>
+                  )}
                 </label>
               </li>
             ))}
@@ -189,10 +202,13 @@ export function PersonPage(props: PersonPageProps) {
           <ol class="timeline">
             {timeline.map((item) => (
               <li key={item.key}>
-                <time dateTime={new Date(item.at).toISOString()}>{new Date(item.at).toLocaleDateString(locale)}</time>{' '}
+                <time dateTime={new Date(item.at).toISOString()}>
+                  {new Date(item.at).toLocaleDateString(locale)}
+                </time>{' '}
                 {item.touch ? (
                   <>
-                    <strong>{t(`kind_${item.touch.kind}` as MessageKey)}</strong> · {t(`initiator_${item.touch.initiator}` as MessageKey)} ·{' '}
+                    <strong>{t(`kind_${item.touch.kind}` as MessageKey)}</strong> ·{' '}
+                    {t(`initiator_${item.touch.initiator}` as MessageKey)} ·{' '}
                     {t(`value_${item.touch.value}` as MessageKey)}
                     {item.touch.note && <p class="note">{item.touch.note}</p>}
                     <button

@@ -5,7 +5,13 @@ import type { Translate } from '../../utils/i18n';
 
 export type TriageDecision = 'archive' | 'keep' | 'nurture' | 'skip' | 'undo';
 
-const KEYS: Record<string, TriageDecision> = { '1': 'archive', '2': 'keep', '3': 'nurture', s: 'skip', u: 'undo' };
+const KEYS: Record<string, TriageDecision> = {
+  '1': 'archive',
+  '2': 'keep',
+  '3': 'nurture',
+  s: 'skip',
+  u: 'undo',
+};
 
 export interface TriageProps {
   person: Person | null;
@@ -53,7 +59,9 @@ export function Triage({ person, done, total, canUndo, status, t, onDecide }: Tr
           {person.headline && <p>{person.headline}</p>}
           {person.company && <p class="muted">{person.company}</p>}
           {person.connectedOn !== undefined && (
-            <p class="muted small">{t('triage_connected', new Date(person.connectedOn).toLocaleDateString())}</p>
+            <p class="muted small">
+              {t('triage_connected', new Date(person.connectedOn).toLocaleDateString())}
+            </p>
           )}
         </div>
       ) : (

@@ -33,10 +33,14 @@ export interface AgendaProps {
   onOpen(slug: string): void;
 }
 
-function PersonRow({ person, now, locale, t, onLog, onOpen }: { person: AgendaPerson } & Pick<
-  AgendaProps,
-  'now' | 'locale' | 't' | 'onLog' | 'onOpen'
->) {
+function PersonRow({
+  person,
+  now,
+  locale,
+  t,
+  onLog,
+  onOpen,
+}: { person: AgendaPerson } & Pick<AgendaProps, 'now' | 'locale' | 't' | 'onLog' | 'onOpen'>) {
   return (
     <li class="agenda-row">
       <div>
@@ -57,7 +61,11 @@ function PersonRow({ person, now, locale, t, onLog, onOpen }: { person: AgendaPe
         <button type="button" onClick={() => onLog(person.slug)} aria-label={t('popup_logFor', person.name)}>
           {t('popup_log')}
         </button>
-        <button type="button" onClick={() => onOpen(person.slug)} aria-label={t('popup_openFor', person.name)}>
+        <button
+          type="button"
+          onClick={() => onOpen(person.slug)}
+          aria-label={t('popup_openFor', person.name)}
+        >
           {t('popup_open')}
         </button>
       </div>
@@ -113,7 +121,11 @@ export function Agenda(props: AgendaProps) {
                       <div class="muted small">{formatDue(s.dueAt, now, locale)}</div>
                     </div>
                     <div class="row-actions">
-                      <button type="button" onClick={() => props.onLog(s.slug)} aria-label={t('popup_logFor', s.name)}>
+                      <button
+                        type="button"
+                        onClick={() => props.onLog(s.slug)}
+                        aria-label={t('popup_logFor', s.name)}
+                      >
                         {t('popup_log')}
                       </button>
                     </div>

@@ -16,7 +16,16 @@ export interface PersonSummaryProps {
   onStepDone(id: string, done: boolean): void;
 }
 
-export function PersonSummary({ person, temperature, steps, touches, now, locale, t, onStepDone }: PersonSummaryProps) {
+export function PersonSummary({
+  person,
+  temperature,
+  steps,
+  touches,
+  now,
+  locale,
+  t,
+  onStepDone,
+}: PersonSummaryProps) {
   return (
     <section aria-labelledby="person-name" class="summary">
       <header class="person-head">
@@ -30,7 +39,8 @@ export function PersonSummary({ person, temperature, steps, touches, now, locale
         <span class="chip">{t(`stage_${person.stage}` as MessageKey)}</span>
         {temperature && (
           <span class={`chip ${temperature}`}>
-            <span aria-hidden="true">{temperatureIcon[temperature]}</span> {t(`temp_${temperature}` as MessageKey)}
+            <span aria-hidden="true">{temperatureIcon[temperature]}</span>{' '}
+            {t(`temp_${temperature}` as MessageKey)}
           </span>
         )}
         <span>

@@ -56,7 +56,8 @@ export function QuickNoteForm(props: QuickNoteFormProps) {
     performance.mark('vinculo:note-focused');
   }, [autoFocus]);
   const errorFor = (field: DraftField) => errors.find((e) => e.field === field);
-  const described = (field: DraftField) => (errorFor(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {});
+  const described = (field: DraftField) =>
+    errorFor(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
   const message = (field: DraftField) => {
     const error = errorFor(field);
     return error ? (
@@ -162,7 +163,10 @@ export function QuickNoteForm(props: QuickNoteFormProps) {
       <div class="row">
         <label class="field">
           <span>{t('popup_stage')}</span>
-          <select value={draft.stage} onChange={(e) => onChange({ stage: e.currentTarget.value as Draft['stage'] })}>
+          <select
+            value={draft.stage}
+            onChange={(e) => onChange({ stage: e.currentTarget.value as Draft['stage'] })}
+          >
             {stages.map((s) => (
               <option key={s} value={s}>
                 {t(`stage_${s}` as MessageKey)}

@@ -1,8 +1,8 @@
 // Benchmark page, built only by `npm run bench`: exposes timed operations to
 // the Playwright bench runner, in the extension's origin and real Chromium.
 import { db } from '../../storage/db';
-import { sendMessage } from '../../utils/messaging';
 import { makeNextSteps, makePeople, makeTouches, slugAt } from '../../tests/bench/generate';
+import { sendMessage } from '../../utils/messaging';
 
 const NOW = Date.now();
 
@@ -63,7 +63,9 @@ const bench = {
   },
   /** One batched lookup of `n` slugs (half tracked) through the message protocol. */
   async lookup(n: number, total: number): Promise<number> {
-    const slugs = Array.from({ length: n }, (_, i) => (i % 2 ? slugAt((i * 37) % total) : `untracked-person-${i}`));
+    const slugs = Array.from({ length: n }, (_, i) =>
+      i % 2 ? slugAt((i * 37) % total) : `untracked-person-${i}`,
+    );
     return timed(() => sendMessage('lookup', { slugs, memberIds: [] }));
   },
   slugAt,

@@ -8,13 +8,26 @@ import { QuickNoteForm } from '../../components/popup/quick-note-form';
 import { goingCold, stepsDue } from '../../storage/agenda';
 import { db } from '../../storage/db';
 import { addNextStep, setNextStepDone } from '../../storage/next-steps';
-import { type DeletedPerson, deletePerson, restorePerson, snoozePerson, updatePerson } from '../../storage/people';
+import {
+  type DeletedPerson,
+  deletePerson,
+  restorePerson,
+  snoozePerson,
+  updatePerson,
+} from '../../storage/people';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { networkHealth } from '../../storage/stats';
 import { addTouch, deleteTouch } from '../../storage/touches';
 import { snoozeUntil, temperatureOf } from '../../utils/cadence';
-import { type Draft, type DraftError, draftToWrites, dueFromPick, emptyDraft, toDateInput } from '../../utils/draft';
+import {
+  type Draft,
+  type DraftError,
+  draftToWrites,
+  dueFromPick,
+  emptyDraft,
+  toDateInput,
+} from '../../utils/draft';
 import { type MessageKey, t, uiLocale } from '../../utils/i18n';
 import { allTags, emptyQuery, filterPeople, type PeopleQuery } from '../../utils/people-filter';
 import { searchText } from '../../utils/search';
@@ -65,7 +78,10 @@ export function DashboardApp() {
           <ul>
             {NAV.map(([name, key]) => (
               <li key={name}>
-                <a href={`#/${name === 'home' ? '' : name}`} aria-current={current === name ? 'page' : undefined}>
+                <a
+                  href={`#/${name === 'home' ? '' : name}`}
+                  aria-current={current === name ? 'page' : undefined}
+                >
                   {t(key)}
                 </a>
               </li>
@@ -75,7 +91,9 @@ export function DashboardApp() {
       </header>
       <main>
         <h1 class="visually-hidden">{t('dash_title')}</h1>
-        {(route.name === 'home' || route.name === 'going-cold') && <HomeRoute view={route.name} setToast={setToast} />}
+        {(route.name === 'home' || route.name === 'going-cold') && (
+          <HomeRoute view={route.name} setToast={setToast} />
+        )}
         {route.name === 'people' && <PeopleRoute />}
         {route.name === 'person' && <PersonRoute slug={route.slug} setToast={setToast} />}
         {route.name === 'triage' && <TriageRoute />}
@@ -122,9 +140,23 @@ function HomeRoute({ view, setToast }: { view: 'home' | 'going-cold'; setToast: 
   return (
     <Home
       view={view}
-      health={data.health ?? { ...empty, imported: empty.byStage, tracked: 0, temperature: { warm: 0, cooling: 0, cold: 0 }, weekly: [], balance: { gave: 0, received: 0, both: 0, none: 0 } }}
+      health={
+        data.health ?? {
+          ...empty,
+          imported: empty.byStage,
+          tracked: 0,
+          temperature: { warm: 0, cooling: 0, cold: 0 },
+          weekly: [],
+          balance: { gave: 0, received: 0, both: 0, none: 0 },
+        }
+      }
       cold={data.cold}
-      steps={data.steps.map(({ step, person }) => ({ id: step.id, text: step.text, dueAt: step.dueAt ?? now, person }))}
+      steps={data.steps.map(({ step, person }) => ({
+        id: step.id,
+        text: step.text,
+        dueAt: step.dueAt ?? now,
+        person,
+      }))}
       recent={data.recent}
       now={now}
       locale={uiLocale()}
@@ -155,7 +187,11 @@ function PeopleRoute() {
   const [query, setQuery] = useState<PeopleQuery>(emptyQuery);
   const data = useLiveQuery(async () => {
     const [people, settings] = await Promise.all([db.people.toArray(), getSettings()]);
-    return people.map((person) => ({ person, temperature: temperatureOf(person, settings, now), text: searchText(person) }));
+    return people.map((person) => ({
+      person,
+      temperature: temperatureOf(person, settings, now),
+      text: searchText(person),
+    }));
   }, []);
   const rows = useMemo(() => (data ? filterPeople(data, query) : []), [data, query]);
   const tags = useMemo(() => (data ? allTags(data) : []), [data]);
@@ -204,7 +240,14 @@ function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
       company: edit.company.trim() || undefined,
       stage: edit.stage,
       cadenceDays: cadence,
-      tags: [...new Set(edit.tags.split(',').map((s) => s.trim()).filter(Boolean))],
+      tags: [
+        ...new Set(
+          edit.tags
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
+        ),
+      ],
       about: edit.about,
     });
     setError(result.ok ? '' : t('dash_invalid', result.error));
@@ -221,7 +264,12 @@ function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
     const touch = await addTouch({ personId: slug, ...result.writes.touch });
     if (result.writes.nextStep) await addNextStep({ personId: slug, ...result.writes.nextStep });
     if (result.writes.patch) await updatePerson(slug, result.writes.patch);
-    setDraft(emptyDraft({ ...person, ...(result.writes.patch?.stage ? { stage: result.writes.patch.stage } : {}) }, Date.now()));
+    setDraft(
+      emptyDraft(
+        { ...person, ...(result.writes.patch?.stage ? { stage: result.writes.patch.stage } : {}) },
+        Date.now(),
+      ),
+    );
     if (touch.ok) setToast({ text: t('popup_saved'), undo: () => void deleteTouch(touch.touch.id) });
   };
 
@@ -242,7 +290,8 @@ function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
       onDelete={() => {
         void deletePerson(slug).then((removed?: DeletedPerson) => {
           go('people');
-          if (removed) setToast({ text: t('dash_deleted', person.name), undo: () => void restorePerson(removed) });
+          if (removed)
+            setToast({ text: t('dash_deleted', person.name), undo: () => void restorePerson(removed) });
         });
       }}
       onDeleteTouch={(id) => {
@@ -281,7 +330,10 @@ function TriageRoute() {
   const [status, setStatus] = useState('');
   useEffect(() => {
     void (async () => {
-      const imported = await db.people.where('[source+stage]').between(['import', ''], ['import', '\uffff']).toArray();
+      const imported = await db.people
+        .where('[source+stage]')
+        .between(['import', ''], ['import', '\uffff'])
+        .toArray();
       const open = imported.filter((p) => p.stage === 'contact' && p.triagedAt === undefined);
       setQueue(open.sort((a, b) => (b.connectedOn ?? 0) - (a.connectedOn ?? 0)));
       setTotal(imported.length);

@@ -4,7 +4,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { setChangeListener } from '../../storage/changes';
 import { getPerson, trackPerson } from '../../storage/people';
-import { uiLocale } from '../../utils/i18n';
+import { getSettings } from '../../storage/settings';
+import { chooseLanguage, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { parseProfileUrl } from '../../utils/slug';
 import { AgendaPopup, PersonPopup } from './popup-app';
@@ -27,24 +28,33 @@ async function personInTab(): Promise<string | null> {
   const slug = onScreen?.slug ?? (ref.kind === 'slug' ? ref.slug : null);
   if (!slug) return null;
   if (await getPerson(slug)) return slug;
-  const name = onScreen?.name ?? tab.title?.replace(/^\(\d+\+?\)\s*/, '').split(' | ')[0]?.trim();
+  const name =
+    onScreen?.name ??
+    tab.title
+      ?.replace(/^\(\d+\+?\)\s*/, '')
+      .split(' | ')[0]
+      ?.trim();
   if (!name) return null;
   await trackPerson(onScreen ?? { slug, name });
   return slug;
 }
 
 async function main(): Promise<void> {
-  document.documentElement.lang = uiLocale();
   // Writes made here reach LinkedIn tabs through the background.
   setChangeListener((slugs) => {
     sendMessage('peopleChanged', { slugs }).catch((error) => console.error('[vinculo] live update', error));
   });
+  const [slug, settings] = await Promise.all([
+    personInTab().catch((error) => {
+      console.error('[vinculo] popup target', error);
+      return null;
+    }),
+    getSettings(),
+  ]);
+  if (settings.language) await chooseLanguage(settings.language).catch(() => undefined);
+  document.documentElement.lang = uiLocale();
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented) window.close();
-  });
-  const slug = await personInTab().catch((error) => {
-    console.error('[vinculo] popup target', error);
-    return null;
   });
   const app = document.getElementById('app')!;
   render(slug ? <PersonPopup slug={slug} /> : <AgendaPopup />, app);

@@ -12,7 +12,14 @@ import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { addTouch, deleteTouch, listTouches } from '../../storage/touches';
 import { temperatureOf } from '../../utils/cadence';
-import { type Draft, type DraftError, draftToWrites, dueFromPick, emptyDraft, toDateInput } from '../../utils/draft';
+import {
+  type Draft,
+  type DraftError,
+  draftToWrites,
+  dueFromPick,
+  emptyDraft,
+  toDateInput,
+} from '../../utils/draft';
 import { t, uiLocale } from '../../utils/i18n';
 import { matcher, searchText } from '../../utils/search';
 import { profileUrl } from '../../utils/slug';
@@ -30,18 +37,15 @@ interface Saved {
 export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => void }) {
   const now = Date.now();
   const locale = uiLocale();
-  const data = useLiveQuery(
-    async () => {
-      const [person, touches, steps, settings] = await Promise.all([
-        getPerson(slug),
-        listTouches(slug, 3),
-        openNextSteps(slug),
-        getSettings(),
-      ]);
-      return { person, touches, steps, settings };
-    },
-    [slug],
-  );
+  const data = useLiveQuery(async () => {
+    const [person, touches, steps, settings] = await Promise.all([
+      getPerson(slug),
+      listTouches(slug, 3),
+      openNextSteps(slug),
+      getSettings(),
+    ]);
+    return { person, touches, steps, settings };
+  }, [slug]);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<DraftError[]>([]);
   const [saving, setSaving] = useState(false);
@@ -92,7 +96,12 @@ export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => voi
         await updatePerson(slug, writes.patch);
       }
       await browser.storage.local.remove(draftKey(slug));
-      setDraft(emptyDraft({ stage: writes.patch?.stage ?? person.stage, cadenceDays: person.cadenceDays }, Date.now()));
+      setDraft(
+        emptyDraft(
+          { stage: writes.patch?.stage ?? person.stage, cadenceDays: person.cadenceDays },
+          Date.now(),
+        ),
+      );
       setSaved(record);
       setStatus(t('popup_saved'));
       clearTimeout(undoTimer.current);

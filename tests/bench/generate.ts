@@ -3,9 +3,42 @@
 import type { NextStep, Person, Touch } from '../../storage/schemas';
 
 const DAY = 86_400_000;
-const FIRST = ['ana', 'bo', 'carla', 'diego', 'elena', 'farid', 'greta', 'hugo', 'ines', 'jon', 'kemal', 'lucia'];
-const LAST = ['garcia', 'li', 'novak', 'okafor', 'perez', 'quinn', 'rossi', 'sato', 'tanaka', 'ueda', 'vidal'];
-const STAGES = ['contact', 'contact', 'contact', 'acquaintance', 'acquaintance', 'relationship', 'archived'] as const;
+const FIRST = [
+  'ana',
+  'bo',
+  'carla',
+  'diego',
+  'elena',
+  'farid',
+  'greta',
+  'hugo',
+  'ines',
+  'jon',
+  'kemal',
+  'lucia',
+];
+const LAST = [
+  'garcia',
+  'li',
+  'novak',
+  'okafor',
+  'perez',
+  'quinn',
+  'rossi',
+  'sato',
+  'tanaka',
+  'ueda',
+  'vidal',
+];
+const STAGES = [
+  'contact',
+  'contact',
+  'contact',
+  'acquaintance',
+  'acquaintance',
+  'relationship',
+  'archived',
+] as const;
 
 export function slugAt(i: number): string {
   return `${FIRST[i % FIRST.length]}-${LAST[(i >> 3) % LAST.length]}-${i.toString(36)}`;
@@ -43,7 +76,16 @@ export function makePeople(n: number, now: number): Person[] {
 /** `perPerson` touches for each person numbered from `from` to `to` (exclusive). */
 export function makeTouches(from: number, to: number, perPerson: number, now: number): Touch[] {
   const touches: Touch[] = [];
-  const kinds = ['message', 'comment', 'email', 'call', 'video', 'inPerson', 'introduction', 'other'] as const;
+  const kinds = [
+    'message',
+    'comment',
+    'email',
+    'call',
+    'video',
+    'inPerson',
+    'introduction',
+    'other',
+  ] as const;
   for (let i = from; i < to; i++) {
     const slug = slugAt(i);
     for (let j = 0; j < perPerson; j++) {

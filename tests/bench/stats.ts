@@ -54,7 +54,11 @@ export function report(meta: Record<string, string>): void {
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  console.log(`\nVínculo bench — ${Object.entries(meta).map(([k, v]) => `${k}: ${v}`).join(', ')}`);
+  console.log(
+    `\nVínculo bench — ${Object.entries(meta)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}`,
+  );
   console.log(fmt(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const l of lines) console.log(fmt(l));

@@ -157,3 +157,115 @@ export const test = base.extend<{ vinculo: Harness }>({
 });
 
 export { expect };
+
+// ——— Reading and seeding the extension's database from the service worker ———
+
+const DAY = 86_400_000;
+
+/** A valid stored person; dueAt follows the default cadence of its stage. */
+export function personRecord(
+  slug: string,
+  name: string,
+  options: {
+    stage?: string;
+    lastTouchDaysAgo?: number;
+    trackedDaysAgo?: number;
+    headline?: string;
+    memberId?: string;
+  } = {},
+): Record<string, unknown> {
+  const now = Date.now();
+  const stage = options.stage ?? 'contact';
+  const createdAt = now - (options.trackedDaysAgo ?? 100) * DAY;
+  const lastTouchAt =
+    options.lastTouchDaysAgo === undefined ? undefined : now - options.lastTouchDaysAgo * DAY;
+  const cadence = stage === 'acquaintance' ? 30 : stage === 'relationship' ? 60 : undefined;
+  return {
+    slug,
+    name,
+    ...(options.headline ? { headline: options.headline } : {}),
+    ...(options.memberId ? { memberId: options.memberId } : {}),
+    stage,
+    tags: [],
+    about: '',
+    source: 'page',
+    createdAt,
+    updatedAt: createdAt,
+    metInPerson: false,
+    roleChanges: [],
+    ...(lastTouchAt === undefined ? {} : { lastTouchAt }),
+    ...(cadence ? { dueAt: (lastTouchAt ?? createdAt) + cadence * DAY } : {}),
+  };
+}
+
+/**
+ * Runs one raw IndexedDB operation in the service worker, once Vínculo has
+ * created its database (never creating an empty one itself).
+ */
+async function workerDb<T>(
+  harness: Harness,
+  op: 'put' | 'getAll' | 'clear',
+  store: string,
+  records: unknown[] = [],
+) {
+  return harness.worker.evaluate(
+    async ({ op, store, records }) => {
+      const open = (): Promise<IDBDatabase | null> =>
+        new Promise((resolve, reject) => {
+          const request = indexedDB.open('vinculo');
+          request.onupgradeneeded = () => request.transaction?.abort();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () =>
+            request.error?.name === 'AbortError' ? resolve(null) : reject(request.error);
+        });
+      let db = await open();
+      for (let i = 0; (!db || !db.objectStoreNames.contains(store)) && i < 100; i++) {
+        db?.close();
+        await new Promise((r) => setTimeout(r, 50));
+        db = await open();
+      }
+      if (!db) throw new Error('Vínculo never created its database');
+      const result = await new Promise<unknown>((resolve, reject) => {
+        const tx = db.transaction(store, op === 'getAll' ? 'readonly' : 'readwrite');
+        const os = tx.objectStore(store);
+        let value: unknown;
+        if (op === 'getAll') {
+          const request = os.getAll();
+          request.onsuccess = () => {
+            value = request.result;
+          };
+        } else if (op === 'clear') os.clear();
+        else for (const r of records) os.put(r);
+        tx.oncomplete = () => resolve(value);
+        tx.onerror = () => reject(tx.error);
+      });
+      db.close();
+      return result;
+    },
+    { op, store, records },
+  ) as Promise<T>;
+}
+
+/** Puts records straight into a store. */
+export async function seed(
+  harness: Harness,
+  store: string,
+  records: Record<string, unknown>[],
+): Promise<void> {
+  await workerDb(harness, 'put', store, records);
+}
+
+/** Reads every record of a store, in key order. */
+export function readAll(harness: Harness, store: string): Promise<Record<string, unknown>[]> {
+  return workerDb(harness, 'getAll', store);
+}
+
+/** The id of the tab showing `url` (for opening the popup on it). */
+export async function tabIdOf(harness: Harness, url: string): Promise<number> {
+  return harness.worker.evaluate(async (url) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === url);
+    if (tab?.id === undefined) throw new Error(`no tab at ${url}`);
+    return tab.id;
+  }, url);
+}

@@ -1,0 +1,153 @@
+// Badges and dots on LinkedIn, as a user meets them.
+import {
+  expect,
+  type FixtureEntry,
+  fixture,
+  fixtureHtml,
+  fixtures,
+  personRecord,
+  readAll,
+  seed,
+  tabIdOf,
+  test,
+} from './harness';
+
+type ProfileFixture = FixtureEntry & {
+  expected: { slug: string; name: string; headline: string; memberId: string | null };
+};
+type ListFixture = FixtureEntry & { expectedPeople: { slug?: string; memberId?: string; name: string }[] };
+
+const profiles = fixtures.filter((f) => f.kind === 'profile') as ProfileFixture[];
+
+for (const profile of profiles) {
+  test(`${profile.file}: an untracked person gets Track, then a badge beside their name`, async ({
+    vinculo,
+  }) => {
+    const page = await vinculo.openLinkedIn(profile.file);
+    const badge = page.locator('vinculo-badge');
+    await expect(badge).toHaveCount(1);
+    await badge.getByRole('button', { name: /track/i }).click();
+    await expect(badge).toHaveAttribute('aria-label', /^Contact · no touch yet · tracked today/);
+    const people = await readAll(vinculo, 'people');
+    expect(people).toEqual([
+      expect.objectContaining({ slug: profile.expected.slug, name: profile.expected.name }),
+    ]);
+    if (profile.file !== 'profile-no-anchor.html') await expect(badge).not.toHaveAttribute('data-floating');
+  });
+}
+
+test('a tracked acquaintance shows stage, last touch, temperature in words, and a panel with quick touches', async ({
+  vinculo,
+}) => {
+  const profile = fixture('profile-2025.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 26,
+    }),
+  ]);
+  const page = await vinculo.openLinkedIn(profile.file);
+  const badge = page.locator('vinculo-badge');
+  await expect(badge).toHaveAttribute('aria-label', 'Acquaintance · last touch 26 days ago · cooling');
+  await expect(badge).toContainText('cooling');
+
+  await badge.getByRole('button', { name: /Acquaintance/ }).click();
+  const panel = badge.getByRole('dialog');
+  await expect(panel).toBeVisible();
+  await panel.getByRole('button', { name: 'Met in person' }).click();
+  await expect(panel.getByRole('status')).toHaveText('Touch logged.');
+  await expect(badge).toHaveAttribute('aria-label', 'Acquaintance · last touch today · warm · met in person');
+  await expect(panel.getByRole('listitem')).toHaveText([/Met in person · today/]);
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+});
+
+test('the floating badge shows when the name heading is missing', async ({ vinculo }) => {
+  const page = await vinculo.openLinkedIn('profile-no-anchor.html');
+  const badge = page.locator('vinculo-badge');
+  await expect(badge).toHaveAttribute('data-floating', '', { timeout: 8000 });
+  await expect(badge.getByRole('button', { name: /track/i })).toBeVisible();
+  expect(await badge.evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
+});
+
+test('in-page navigation: the second profile never shows the first one’s badge', async ({ vinculo }) => {
+  const first = fixture('profile-2026-sdui.html') as ProfileFixture;
+  const second = fixture('profile-2026-second.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(first.expected.slug, first.expected.name, { stage: 'relationship', lastTouchDaysAgo: 3 }),
+  ]);
+  const page = await vinculo.openLinkedIn(first.file);
+  const badge = page.locator('vinculo-badge');
+  await expect(badge).toHaveAttribute('aria-label', /^Relationship · last touch 3 days ago/);
+
+  // LinkedIn changes the URL first and swaps the content a moment later.
+  const secondBody = fixtureHtml(second.file).replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
+  const secondTitle = /<title>([^<]*)<\/title>/.exec(fixtureHtml(second.file))?.[1] ?? '';
+  await page.evaluate((url) => history.pushState({}, '', url), second.url);
+  await page.waitForTimeout(300);
+  const during = await page
+    .locator('vinculo-badge')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+  expect(during.filter((label) => label?.startsWith('Relationship'))).toEqual([]);
+  await page.evaluate(
+    ({ html, title }) => {
+      document.body.innerHTML = html;
+      document.title = title;
+    },
+    { html: secondBody, title: secondTitle },
+  );
+  await expect(page.locator('vinculo-badge')).toHaveCount(1);
+  await expect(page.locator('vinculo-badge')).toHaveAttribute(
+    'aria-label',
+    new RegExp(`Not tracked.*${second.expected.name}`),
+  );
+});
+
+for (const file of ['search-2025.html', 'connections-2025.html', 'feed-2025.html']) {
+  test(`${file}: dots beside tracked people only`, async ({ vinculo }) => {
+    const list = fixture(file) as ListFixture;
+    const tracked = list.expectedPeople.filter((_, i) => i % 2 === 0);
+    await seed(
+      vinculo,
+      'people',
+      tracked.map((p, i) =>
+        personRecord(p.slug ?? `tracked-by-id-${i}`, p.name, {
+          stage: 'acquaintance',
+          lastTouchDaysAgo: 12,
+          ...(p.memberId ? { memberId: p.memberId } : {}),
+        }),
+      ),
+    );
+    const page = await vinculo.openLinkedIn(file);
+    const dots = page.locator('vinculo-dot');
+    await expect(dots).toHaveCount(tracked.length);
+    const labels = await dots.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect(labels.sort()).toEqual(
+      tracked.map((p) => `${p.name} in Vínculo: Acquaintance · last touch 12 days ago · warm`).sort(),
+    );
+  });
+}
+
+test('live: a touch logged in the popup updates the badge on the LinkedIn tab without a reload', async ({
+  vinculo,
+}) => {
+  const profile = fixture('profile-2025.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 40,
+    }),
+  ]);
+  const page = await vinculo.openLinkedIn(profile.file);
+  const badge = page.locator('vinculo-badge');
+  await expect(badge).toHaveAttribute('aria-label', /last touch 40 days ago · cold/);
+
+  const tabId = await tabIdOf(vinculo, page.url());
+  const popup = await vinculo.openExtensionPage(`popup.html?tab=${tabId}`);
+  await expect(popup.getByLabel('Note')).toBeFocused();
+  await popup.getByLabel('Note').fill('Caught up about the new role.');
+  await popup.keyboard.press('Control+Enter');
+  await expect(popup.getByRole('status')).toContainText('Touch saved.');
+
+  await expect(badge).toHaveAttribute('aria-label', /last touch today · warm/, { timeout: 1000 });
+});
