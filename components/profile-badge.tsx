@@ -1,6 +1,5 @@
 // The badge beside a person's name on their profile, and its panel.
 // Plain props in, events out: it never touches LinkedIn's page or the database.
-import { useEffect, useRef } from 'preact/hooks';
 import type { TouchKind } from '../storage/schemas';
 import type { MessageKey, Translate } from '../utils/i18n';
 import type { PanelData } from '../utils/messaging';
@@ -74,19 +73,23 @@ export function ProfileBadge(props: ProfileBadgeProps) {
   );
 }
 
+// Panels that already took focus once (no hooks: they would cost the content script 1 KB).
+const focused = new WeakSet<Element>();
+const focusOnOpen = (panel: HTMLDivElement | null): void => {
+  if (!panel || focused.has(panel)) return;
+  focused.add(panel);
+  panel.querySelector('button')?.focus();
+};
+
 function Panel(props: ProfileBadgeProps & { view: PersonView }) {
   const { t, panel, now, locale } = props;
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('button')?.focus();
-  }, []);
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the dialog from anywhere inside it
     <div
       class="panel"
       role="dialog"
       aria-label={t('panel_title', props.view.name)}
-      ref={ref}
+      ref={focusOnOpen}
       onKeyDown={(e) => {
         if (e.key === 'Escape') props.onToggle();
       }}

@@ -7,11 +7,14 @@ import { requestSchemas } from '../../utils/message-schemas';
 import { onMessage } from '../../utils/messaging';
 import { guarded } from './guard';
 import { handlers } from './handlers';
+import { registerReminders, updateIconCount } from './reminders';
 
 export default defineBackground(() => {
   setChangeListener((slugs) => {
     tellLinkedInTabs(slugs).catch((error) => console.error('[vinculo] live update failed', error));
+    updateIconCount().catch((error) => console.error('[vinculo] icon count failed', error));
   });
+  registerReminders();
 
   for (const [type, handler] of Object.entries(handlers) as [
     keyof typeof handlers,

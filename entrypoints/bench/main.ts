@@ -1,6 +1,8 @@
 // Benchmark page, built only by `npm run bench`: exposes timed operations to
 // the Playwright bench runner, in the extension's origin and real Chromium.
 import { db } from '../../storage/db';
+import { importConnections } from '../../storage/import';
+import { parseConnectionsCsv } from '../../utils/connections-csv';
 import { makeNextSteps, makePeople, makeTouches, slugAt } from '../../tests/bench/generate';
 import { sendMessage } from '../../utils/messaging';
 
@@ -68,8 +70,49 @@ const bench = {
     );
     return timed(() => sendMessage('lookup', { slugs, memberIds: [] }));
   },
+  /** Makes sure one named person is tracked (an acquaintance touched 12 days ago). */
+  async seedPerson(slug: string, name: string): Promise<void> {
+    const [person] = makePeople(1, NOW);
+    await db.people.put({ ...person!, slug, name, stage: 'acquaintance', lastTouchAt: NOW - 12 * 86_400_000 });
+  },
+  /** A LinkedIn-format Connections.csv of n rows, parsed and merged into an empty database. */
+  async importCsv(n: number): Promise<{ ms: number; imported: number }> {
+    await db.open();
+    await clearAll();
+    const csv = connectionsCsv(n);
+    let imported = 0;
+    const ms = await timed(async () => {
+      const parsed = await parseConnectionsCsv(csv);
+      if (!parsed.ok) throw new Error(parsed.problem.code);
+      imported = (await importConnections(parsed.rows)).imported;
+    });
+    return { ms, imported };
+  },
+  /** The same n people written straight to IndexedDB in one transaction: the floor for the import. */
+  async rawImportWrite(n: number): Promise<number> {
+    await db.open();
+    await clearAll();
+    const people = makePeople(n, NOW).map((p) => ({ ...p, stage: 'contact', source: 'import' }));
+    return timed(() => rawPut('people', people));
+  },
   slugAt,
 };
+
+function connectionsCsv(n: number): string {
+  const lines = [
+    'Notes:',
+    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+    '',
+    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  ];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  for (let i = 0; i < n; i++) {
+    lines.push(
+      `First${i},"Last ${i}, Jr",https://www.linkedin.com/in/${slugAt(i)},,Company ${i % 503},"Engineer, ""Platform"" ${i % 97}",${(i % 28) + 1} ${months[i % 12]} ${2015 + (i % 10)}`,
+    );
+  }
+  return lines.join('\n');
+}
 
 Object.assign(globalThis, { vinculoBench: bench });
 export type VinculoBench = typeof bench;

@@ -3,13 +3,18 @@
 // search and messaging without a page load.
 
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import * as z from 'zod/mini';
 import { onMessage } from '../../utils/messaging';
 import { parseProfileUrl } from '../../utils/slug';
 import { annotateLists } from './list-dots';
 import { badgeProfile, type ProfileBadgeHandle } from './profile-badge';
 
-const refreshSchema = z.object({ slugs: z.array(z.string()) });
+// Content scripts hear only their own extension (web pages cannot reach runtime.onMessage), so a
+// shape check stands in for Zod here: it keeps the script inside its size budget.
+const isSlugList = (data: unknown): data is { slugs: string[] } =>
+  typeof data === 'object' &&
+  data !== null &&
+  Array.isArray((data as { slugs?: unknown }).slugs) &&
+  (data as { slugs: unknown[] }).slugs.every((s) => typeof s === 'string');
 
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
@@ -32,9 +37,8 @@ export default defineContentScript({
 
     const stops = [
       onMessage('refreshBadges', ({ data }) => {
-        const parsed = refreshSchema.safeParse(data);
-        if (!parsed.success) return;
-        badge?.peopleChanged(parsed.data.slugs);
+        if (!isSlugList(data)) return;
+        badge?.peopleChanged(data.slugs);
         dots?.refresh();
       }),
       onMessage('readProfile', () => badge?.facts() ?? null),

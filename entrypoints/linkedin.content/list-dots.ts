@@ -58,17 +58,22 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
     const slugs = new Set<string>();
     const memberIds = new Set<string>();
     for (const [, { key }] of entries) (isMemberId(key) ? memberIds : slugs).add(key);
+    // The bench reads these marks: one lookup per change, and the main-thread time around it.
+    performance.mark('vinculo:lookup');
     const views = await sendMessage('lookup', { slugs: [...slugs], memberIds: [...memberIds] });
     if (signal.aborted) return;
+    const paintStart = performance.now();
     const byKey = new Map<string, PersonView>();
     for (const view of views) {
       byKey.set(view.slug, view);
       if (view.memberId) byKey.set(view.memberId, view);
     }
     for (const [link, entry] of entries) paintDot(link, entry, byKey.get(entry.key));
+    performance.measure('vinculo:dots-paint', { start: paintStart, detail: entries.length });
   };
 
   const scan = (): void => {
+    const scanStart = performance.now();
     viewer ??= findViewerSlug(document);
     const skip = skipSlug();
     const fresh: [HTMLAnchorElement, { key: string }][] = [];
@@ -81,6 +86,8 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
       links.set(element, entry);
       fresh.push([element, entry]);
     }
+    if (fresh.length === 0) return;
+    performance.measure('vinculo:dots-scan', { start: scanStart, detail: fresh.length });
     guard('annotate', annotate)(fresh);
   };
 

@@ -13,7 +13,11 @@ export function createShadowHost(tag: 'vinculo-badge' | 'vinculo-dot', css: stri
   root.append(style);
   // Keys typed in Vínculo's panel are not LinkedIn's shortcuts; clicks do not follow the card's link.
   for (const type of ['keydown', 'keyup', 'keypress', 'click']) {
-    host.addEventListener(type, (event) => event.stopPropagation());
+    host.addEventListener(type, (event) => {
+      event.stopPropagation();
+      // Should LinkedIn ever wrap the badge in one of its links, a click on Vínculo must not follow it.
+      if (type === 'click' && host.parentElement?.closest('a')) event.preventDefault();
+    });
   }
   return { host, root };
 }

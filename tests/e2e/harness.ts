@@ -43,8 +43,8 @@ export interface Harness {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Serves a fixture file at a LinkedIn URL (in addition to fixtures.json's own URLs). */
-  serve(url: string, file: string): void;
+  /** Serves a fixture file, or literal HTML, at a LinkedIn URL (in addition to fixtures.json's own URLs). */
+  serve(url: string, source: string | { html: string }): void;
   /** Opens a LinkedIn URL served from fixtures. */
   openLinkedIn(fileOrUrl: string): Promise<Page>;
   /** Opens one of Vínculo's own pages, e.g. 'options.html'. */
@@ -72,7 +72,7 @@ export async function launch(): Promise<Harness & { close(): Promise<void> }> {
       '--lang=en-US',
     ],
   });
-  const routes = new Map<string, string>();
+  const routes = new Map<string, string | { html: string }>();
   for (const f of fixtures) routes.set(norm(f.url), f.file);
   const pageAssets = new Set<string>();
   const outside: OutsideRequest[] = [];
@@ -80,9 +80,9 @@ export async function launch(): Promise<Harness & { close(): Promise<void> }> {
   await context.route('**/*', async (route) => {
     const request = route.request();
     const url = request.url();
-    const file = routes.get(norm(url));
-    if (file && request.resourceType() === 'document') {
-      const html = fixtureHtml(file);
+    const source = routes.get(norm(url));
+    if (source && request.resourceType() === 'document') {
+      const html = typeof source === 'string' ? fixtureHtml(source) : source.html;
       // What the saved page itself references (photos) is the page's business, not Vínculo's.
       for (const m of html.matchAll(/(?:src|href)="(https?:[^"]+)"/g))
         pageAssets.add(m[1]!.replaceAll('&amp;', '&'));
@@ -108,8 +108,8 @@ export async function launch(): Promise<Harness & { close(): Promise<void> }> {
     worker,
     extensionId,
     outside,
-    serve(url, file) {
-      routes.set(norm(url), file);
+    serve(url, source) {
+      routes.set(norm(url), source);
     },
     async openLinkedIn(fileOrUrl) {
       const url = fileOrUrl.startsWith('https://') ? fileOrUrl : fixture(fileOrUrl).url;

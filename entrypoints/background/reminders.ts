@@ -1,0 +1,246 @@
+// Wiring for the reminders: the alarm, the daily digest notification and its
+// buttons, and the count on the toolbar icon. The decisions live in
+// utils/digest.ts; what was decided lives in storage/reminder-state.ts, because
+// Chrome may stop this worker between any two lines below.
+import { browser } from 'wxt/browser';
+import { dueNextSteps } from '../../storage/next-steps';
+import { countDuePeople, duePeople, getPerson, lookupPeople, snoozePerson } from '../../storage/people';
+import {
+  advanceDigest,
+  type DigestRecord,
+  getReminderState,
+  updateReminderState,
+} from '../../storage/reminder-state';
+import { getSettings } from '../../storage/settings';
+import { snoozeUntil } from '../../utils/cadence';
+import { type Decision, type DueStep, decideDigest, digestWindow, localTime } from '../../utils/digest';
+import { type Translate, t as translate, uiLocale } from '../../utils/i18n';
+import { profileUrl } from '../../utils/slug';
+
+export const REMINDER_ALARM = 'reminders';
+export const DIGEST_NOTIFICATION = 'vinculo-digest';
+export const CHECK_PERIOD_MINUTES = 30;
+export const SNOOZE_DAYS = 7;
+/** The user-timing entry each check leaves in the worker's performance timeline (read by the bench). */
+export const CHECK_MEASURE = 'vinculo-reminder-check';
+const DASHBOARD_GOING_COLD = '/options.html#/going-cold';
+
+// One check at a time in this worker: start-up, install and the alarm can fire
+// together, and two checks must never show two digests. (Across workers the
+// state transactions do the same job.)
+let queue: Promise<unknown> = Promise.resolve();
+function serialized<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+const log =
+  (what: string) =>
+  (error: unknown): void =>
+    console.error(`[vinculo] ${what} failed`, error);
+
+/**
+ * Installs every reminder listener. Call synchronously at the top of the background's main (MV3).
+ * Listeners return their work's promise: browsers ignore it, tests await it.
+ */
+export function registerReminders(): void {
+  const check = (): Promise<unknown> => runReminderCheck().catch(log('reminder check'));
+  browser.alarms.onAlarm.addListener((alarm) => (alarm.name === REMINDER_ALARM ? check() : undefined));
+  browser.runtime.onStartup.addListener(check);
+  browser.runtime.onInstalled.addListener(check);
+  browser.notifications.onClicked.addListener((id) =>
+    id === DIGEST_NOTIFICATION ? openDigest().catch(log('opening the digest')) : undefined,
+  );
+  browser.notifications.onButtonClicked.addListener((id, index) => {
+    if (id !== DIGEST_NOTIFICATION) return undefined;
+    return (index === 0 ? openDigest() : snoozeDigest()).catch(log('digest button'));
+  });
+  browser.notifications.onClosed.addListener((id, byUser) =>
+    id === DIGEST_NOTIFICATION && byUser ? confirmShown().catch(log('closing the digest')) : undefined,
+  );
+  ensureAlarm().catch(log('alarm set-up'));
+}
+
+/** Creates the periodic alarm unless it is already there: re-creating it on every wake-up would keep postponing it. */
+export async function ensureAlarm(): Promise<void> {
+  const alarm = await browser.alarms.get(REMINDER_ALARM);
+  if (alarm?.periodInMinutes === CHECK_PERIOD_MINUTES) return;
+  await browser.alarms.create(REMINDER_ALARM, {
+    delayInMinutes: CHECK_PERIOD_MINUTES,
+    periodInMinutes: CHECK_PERIOD_MINUTES,
+  });
+}
+
+export interface CheckOutcome {
+  /** What the icon now shows: cold people + due steps. */
+  count: number;
+  /** What was decided about the digest. */
+  decision: Decision['kind'] | 'none';
+  /** True when this check put a notification on screen. */
+  notified: boolean;
+}
+
+export interface CheckOptions {
+  now?: number;
+  /** For tests; the worker uses the system time zone. */
+  timeZone?: string;
+  t?: Translate;
+  locale?: string;
+}
+
+/** The reminder check: due people and steps by index range, the icon count, and at most one digest a day. */
+export function runReminderCheck(options: CheckOptions = {}): Promise<CheckOutcome> {
+  return serialized(() => check(options));
+}
+
+async function check({
+  now = Date.now(),
+  timeZone,
+  t = translate,
+  locale = uiLocale(),
+}: CheckOptions): Promise<CheckOutcome> {
+  const started = performance.now();
+  const [settings, state] = await Promise.all([getSettings(), getReminderState()]);
+  const local = localTime(now, timeZone);
+  const window = digestWindow(state, now, local, settings);
+
+  let decision: Decision;
+  let count: number;
+  if (window.kind === 'open') {
+    const [people, steps] = await Promise.all([duePeople(now), dueNextSteps(now)]);
+    count = people.length + steps.length;
+    await setIconCount(count);
+    const named = await withPersonNames(steps);
+    // Decided and recorded in one transaction: a second check racing this one finds it done.
+    const made: { decision: Decision } = { decision: { kind: 'none', reason: 'nothing-due' } };
+    await updateReminderState((current) => {
+      made.decision = decideDigest({ state: current, now, local, settings, people, steps: named, t, locale });
+      return made.decision.kind === 'new' ? made.decision.state : undefined;
+    });
+    decision = made.decision;
+  } else {
+    count = await countDue(now);
+    await setIconCount(count);
+    decision = window.kind === 'resume' ? window : { kind: 'none', reason: window.reason };
+  }
+
+  const notified =
+    decision.kind === 'new' || decision.kind === 'resume' ? await show(decision.digest, t) : false;
+  await ensureAlarm();
+  performance.clearMeasures(CHECK_MEASURE);
+  performance.measure(CHECK_MEASURE, { start: started, end: performance.now() });
+  return { count, decision: decision.kind, notified };
+}
+
+/** Names for the steps' people, in one read by primary key. */
+async function withPersonNames(steps: DueStep[]): Promise<DueStep[]> {
+  if (steps.length === 0) return steps;
+  const people = await lookupPeople([...new Set(steps.map((s) => s.personId))]);
+  const names = new Map(people.map((p) => [p.slug, p.name]));
+  return steps.map((s) => {
+    const personName = names.get(s.personId);
+    return personName === undefined ? s : { ...s, personName };
+  });
+}
+
+/**
+ * Puts a recorded digest on screen exactly once, resuming from whichever phase
+ * a killed worker left it in. Returns true if it created the notification.
+ */
+async function show(digest: DigestRecord, t: Translate): Promise<boolean> {
+  if (digest.phase === 'decided') {
+    // Yesterday's digest goes first, so that while 'showing' any digest on screen is this one.
+    await browser.notifications.clear(DIGEST_NOTIFICATION);
+    if (!(await advanceDigest(digest.date, 'decided', 'showing'))) return false;
+  } else if (digest.phase === 'showing') {
+    const onScreen = await browser.notifications.getAll();
+    if (DIGEST_NOTIFICATION in onScreen) {
+      await advanceDigest(digest.date, 'showing', 'shown');
+      return false;
+    }
+  } else {
+    return false;
+  }
+  await createNotification(digest, t);
+  await advanceDigest(digest.date, 'showing', 'shown');
+  return true;
+}
+
+async function createNotification(digest: DigestRecord, t: Translate): Promise<void> {
+  const buttons = [{ title: t('reminder_open') }];
+  if (digest.snooze.length > 0) buttons.push({ title: t('reminder_snooze') });
+  const options = {
+    type: 'basic' as const,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: digest.title,
+    message: digest.message,
+    priority: 0,
+  };
+  try {
+    await browser.notifications.create(DIGEST_NOTIFICATION, { ...options, buttons });
+  } catch {
+    // Firefox has no notification buttons and refuses the option: the body click still opens.
+    await browser.notifications.create(DIGEST_NOTIFICATION, options);
+  }
+}
+
+/** A user acting on the notification proves it was shown, even if the worker died before recording it. */
+async function confirmShown(): Promise<void> {
+  const { digest } = await getReminderState();
+  if (digest?.phase === 'showing') await advanceDigest(digest.date, 'showing', 'shown');
+}
+
+/** "Open" and a click on the body: the one person's profile, or the dashboard's going-cold view. */
+export async function openDigest(): Promise<void> {
+  await confirmShown();
+  const { digest } = await getReminderState();
+  const url =
+    digest?.open.kind === 'profile'
+      ? profileUrl(digest.open.slug)
+      : browser.runtime.getURL(DASHBOARD_GOING_COLD);
+  await browser.tabs.create({ url });
+  await browser.notifications.clear(DIGEST_NOTIFICATION);
+}
+
+/** "Snooze a week" for everyone the digest counted as going cold. */
+export async function snoozeDigest(now = Date.now()): Promise<void> {
+  await confirmShown();
+  const { digest } = await getReminderState();
+  for (const slug of digest?.snooze ?? []) {
+    const person = await getPerson(slug);
+    // Someone touched since the digest is no longer due: a snooze would only push their next date out.
+    if (person?.dueAt === undefined || person.dueAt > now) continue;
+    await snoozePerson(slug, snoozeUntil(now, SNOOZE_DAYS, person.dueAt), now);
+  }
+  await browser.notifications.clear(DIGEST_NOTIFICATION);
+  await updateIconCount();
+}
+
+async function countDue(now: number): Promise<number> {
+  const [people, steps] = await Promise.all([countDuePeople(now), dueNextSteps(now)]);
+  return people + steps.length;
+}
+
+async function setIconCount(count: number): Promise<void> {
+  // The badge has room for about four characters.
+  await browser.action.setBadgeText({ text: count === 0 ? '' : count > 999 ? '999+' : String(count) });
+}
+
+// Writes come in bursts (a snooze of twenty people is twenty writes): calls
+// made while a count is waiting to start share it, and the count starts after
+// the last of them, so it always sees them.
+let queuedCount: Promise<void> | undefined;
+let countTail: Promise<void> = Promise.resolve();
+
+/** Recounts cold people + due steps onto the toolbar icon; call after every write. */
+export function updateIconCount(): Promise<void> {
+  if (queuedCount) return queuedCount;
+  const next = countTail.then(async () => {
+    queuedCount = undefined;
+    await setIconCount(await countDue(Date.now()));
+  });
+  queuedCount = next;
+  countTail = next.catch(() => undefined);
+  return next;
+}

@@ -1,0 +1,207 @@
+// `npm run bench`: Vínculo's budgets measured in real Chromium with the built
+// extension. Each case repeats, reports median and min–max, and lands in
+// bench-results.json.
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type Page, test } from '@playwright/test';
+import type { VinculoBench } from '../../entrypoints/bench/main';
+import { EXTENSION_DIR, type FixtureEntry, fixture, fixtureHtml, launch } from '../e2e/harness';
+import { record, repeat, report } from './stats';
+
+declare global {
+  var vinculoBench: VinculoBench;
+}
+
+const body = (html: string): string => html.replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
+const head = (html: string): string => html.replace(/<body[\s\S]*$/, '<body></body></html>');
+
+test('Vínculo bench', async () => {
+  const vinculo = await launch();
+  const bench = await vinculo.openExtensionPage('bench.html');
+  await bench.waitForFunction(() => 'vinculoBench' in globalThis);
+
+  // ——— Foundation: Dexie against raw IndexedDB, and the batched lookup ———
+  const dexie = await repeat(7, () => bench.evaluate(() => vinculoBench.dexieBulkPut(10_000)));
+  const raw = await repeat(7, () => bench.evaluate(() => vinculoBench.rawBulkPut(10_000)));
+  const dexieRow = record('Dexie bulkPut, 10,000 people', dexie);
+  const rawRow = record('raw IndexedDB put, 10,000 people, one transaction', raw);
+  dexieRow.note = `Dexie/raw = ${(dexieRow.median / rawRow.median).toFixed(2)}`;
+
+  await bench.evaluate(() => vinculoBench.seed(10_000));
+  record(
+    'lookup of 200 slugs in one message, 10,000 people stored',
+    await repeat(30, () => bench.evaluate(() => vinculoBench.lookup(200, 10_000))),
+  );
+
+  // ——— Badges: content-script size, badge paint, list annotation ———
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
+  const gz = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, f)), { level: 9 }).length, 0);
+  record('content script, gzipped', [gz / 1024], { unit: 'KB', budget: '≤ 15 KB' });
+
+  const profile = fixture('profile-2025.html') as FixtureEntry & { expected: { slug: string; name: string } };
+  await bench.evaluate(
+    ({ slug, name }) => vinculoBench.seedPerson(slug, name),
+    profile.expected,
+  );
+  const html = fixtureHtml(profile.file);
+  vinculo.serve(profile.url, { html: head(html) });
+  const paint = await repeat(15, async () => {
+    const page = await vinculo.context.newPage();
+    await page.goto(profile.url);
+    await page.waitForTimeout(150); // the content script is up and idle before the top card arrives
+    const ms = await page.evaluate(async (content) => {
+      const start = performance.now();
+      document.body.innerHTML = content;
+      for (let i = 0; i < 400; i++) {
+        const [mark] = performance.getEntriesByName('vinculo:badge-painted');
+        if (mark) return mark.startTime - start;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error('badge never painted');
+    }, body(html));
+    await page.close();
+    return ms;
+  });
+  record('badge painted after the top card is in the DOM, 10,000 people', paint, { budget: '≤ 50 ms' });
+
+  const list = await annotateList(vinculo, bench);
+  record('100 person links: main-thread work (scan + paint)', list.work, {
+    budget: '≤ 16 ms',
+    note: `${list.messages} lookup message(s), ${list.dots} dots`,
+  });
+
+  // ——— Popup: interactive with 10,000 people and 100,000 touches ———
+  await bench.evaluate(() => vinculoBench.seed(10_000, 10_000, 10, 300));
+  await bench.evaluate(({ slug, name }) => vinculoBench.seedPerson(slug, name), profile.expected);
+  vinculo.serve(profile.url, profile.file);
+  const tab = await vinculo.context.newPage();
+  await tab.goto(profile.url);
+  await tab.locator('vinculo-badge').waitFor();
+  const tabId = await vinculo.worker.evaluate(
+    async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id,
+    profile.url,
+  );
+  const popup = await repeat(15, async () => {
+    const page = await vinculo.context.newPage();
+    await page.goto(`chrome-extension://${vinculo.extensionId}/popup.html?tab=${tabId}`);
+    const ms = await page.evaluate(async () => {
+      for (let i = 0; i < 400; i++) {
+        const [mark] = performance.getEntriesByName('vinculo:note-focused');
+        if (mark && document.activeElement instanceof HTMLTextAreaElement) return mark.startTime;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error('note never focused');
+    });
+    await page.close();
+    return ms;
+  });
+  record('popup interactive (note focused), 10,000 people / 100,000 touches', popup, { budget: '≤ 150 ms' });
+
+  // ——— Dashboard: first render with 30,000 people and 300,000 touches; CSV import ———
+  await bench.evaluate(() => vinculoBench.seed(30_000, 30_000, 10, 500));
+  const dashboard = await repeat(7, async () => {
+    const page = await vinculo.context.newPage();
+    await page.goto(`chrome-extension://${vinculo.extensionId}/options.html`);
+    const ms = await page.evaluate(async () => {
+      for (let i = 0; i < 2000; i++) {
+        const [mark] = performance.getEntriesByName('vinculo:dashboard-rendered');
+        if (mark) return mark.startTime;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      throw new Error('dashboard never rendered');
+    });
+    await page.close();
+    return ms;
+  });
+  record('dashboard first render, 30,000 people / 300,000 touches', dashboard, { budget: '≤ 300 ms' });
+
+  const imports: number[] = [];
+  let imported = 0;
+  for (let i = 0; i < 3; i++) {
+    const result = await bench.evaluate(() => vinculoBench.importCsv(30_000));
+    imports.push(result.ms);
+    imported = result.imported;
+  }
+  const importRow = record('Connections.csv import, 30,000 rows (parse + merge)', imports, {
+    budget: '≤ 5000 ms',
+    note: `${imported} imported`,
+  });
+  const rawImport = record(
+    'raw IndexedDB write of the same 30,000 people',
+    await repeat(3, () => bench.evaluate(() => vinculoBench.rawImportWrite(30_000))),
+  );
+  importRow.note += `; import/raw = ${(importRow.median / rawImport.median).toFixed(1)}`;
+
+  await benchExtraCases(bench);
+
+  const version = vinculo.context.browser()?.version() ?? 'Chromium';
+  await vinculo.close();
+  report({ chromium: version, cpu: cpus()[0]?.model ?? 'unknown', cores: String(cpus().length), date: new Date().toISOString() });
+});
+
+/** 100 person links on a list page: how many messages and how much main-thread time Vínculo spends. */
+async function annotateList(
+  vinculo: Awaited<ReturnType<typeof launch>>,
+  bench: Page,
+): Promise<{ work: number[]; messages: number; dots: number }> {
+  const listFixture = fixture('connections-2025.html');
+  const html = fixtureHtml(listFixture.file);
+  const url = 'https://www.linkedin.com/mynetwork/invite-connect/connections/?bench=1';
+  // Half of the 100 people are tracked (the bench seeded slugAt(0…9999)); half are strangers.
+  const slugs = await bench.evaluate(() =>
+    Array.from({ length: 100 }, (_, i) => (i % 2 ? vinculoBench.slugAt(i) : `stranger-${i}-x`)),
+  );
+  vinculo.serve(url, { html: head(html) });
+  const work: number[] = [];
+  let messages = 0;
+  let dots = 0;
+  for (let run = 0; run < 10; run++) {
+    const tab = await vinculo.context.newPage();
+    await tab.goto(url);
+    await tab.waitForTimeout(150);
+    // The whole list arrives at once, as LinkedIn renders a page of results.
+    await tab.evaluate(
+      ({ html, slugs }) => {
+        const doc = new DOMParser().parseFromString(html, 'text/html');
+        const cards = [...doc.querySelectorAll('[data-view-name="connections-list"]')];
+        const first = cards[0]!;
+        const original = /\/in\/([^/?#"]+)/.exec(first.querySelector('a[href*="/in/"]')?.getAttribute('href') ?? '')?.[1];
+        const parent = first.parentElement!;
+        for (const card of cards) card.remove();
+        for (const slug of slugs) {
+          const copy = first.cloneNode(true) as Element;
+          for (const a of copy.querySelectorAll('a[href*="/in/"]')) {
+            a.setAttribute('href', (a.getAttribute('href') ?? '').replace(original ?? '', slug));
+          }
+          parent.append(copy);
+        }
+        document.body.innerHTML = doc.body.innerHTML;
+      },
+      { html, slugs },
+    );
+    await tab.locator('vinculo-dot').nth(49).waitFor({ state: 'attached' });
+    await tab.waitForTimeout(300);
+    const measured = await tab.evaluate(() => ({
+      work: performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('vinculo:dots'))
+        .reduce((sum, m) => sum + m.duration, 0),
+      messages: performance.getEntriesByName('vinculo:lookup').length,
+      dots: document.querySelectorAll('vinculo-dot').length,
+    }));
+    work.push(measured.work);
+    messages = measured.messages;
+    dots = measured.dots;
+    await tab.close();
+  }
+  return { work, messages, dots };
+}
+
+/** Cases that other parts of Vínculo add (see their files). */
+async function benchExtraCases(bench: Page): Promise<void> {
+  const extra = await import('./reminders.bench').catch(() => null);
+  if (extra?.benchReminderCheck) await extra.benchReminderCheck(bench);
+}
