@@ -5,6 +5,9 @@ import { defineConfig } from 'wxt';
 // its own folder; the shipped build never contains it.
 const bench = process.env.VINCULO_BENCH === '1';
 
+const CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
+
 // Vínculo asks for the least that works: LinkedIn pages only, plus the APIs
 // the reminders and settings use. Nothing is fetched from anywhere.
 export default defineConfig({
@@ -17,7 +20,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ command, manifestVersion }) => ({
+    // Vínculo's pages load nothing from outside: a photo URL or a stray link can never turn into a request.
+    ...(command === 'build' && {
+      content_security_policy:
+        manifestVersion === 3
+          ? { extension_pages: CSP }
+          : (CSP as unknown as { extension_pages: string }),
+    }),
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
@@ -41,5 +51,5 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: { id: 'vinculo@vinculo.app', strict_min_version: '115.0' },
     },
-  },
+  }),
 });

@@ -5,6 +5,7 @@ import { type NextStep, type Person, stages, type Touch } from '../../storage/sc
 import type { Temperature } from '../../utils/cadence';
 import type { MessageKey, Translate } from '../../utils/i18n';
 import { formatAgo, formatDue } from '../../utils/relative-time';
+import { Initials } from '../initials';
 import { temperatureIcon } from '../temperature-icon';
 
 export interface PersonEdit {
@@ -77,7 +78,7 @@ export function PersonPage(props: PersonPageProps) {
   return (
     <article aria-labelledby="person-heading" class="person-page">
       <header class="person-head">
-        {person.photoUrl && <img src={person.photoUrl} alt="" width={64} height={64} class="avatar" />}
+        <Initials name={person.name} large />
         <div>
           <h2 id="person-heading">{person.name}</h2>
           <p class="muted">{person.headline}</p>

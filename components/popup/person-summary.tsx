@@ -3,6 +3,7 @@ import type { NextStep, Person, Touch } from '../../storage/schemas';
 import type { Temperature } from '../../utils/cadence';
 import type { MessageKey, Translate } from '../../utils/i18n';
 import { formatAgo, formatDue } from '../../utils/relative-time';
+import { Initials } from '../initials';
 import { temperatureIcon } from '../temperature-icon';
 
 export interface PersonSummaryProps {
@@ -29,7 +30,7 @@ export function PersonSummary({
   return (
     <section aria-labelledby="person-name" class="summary">
       <header class="person-head">
-        {person.photoUrl && <img src={person.photoUrl} alt="" width={40} height={40} class="avatar" />}
+        <Initials name={person.name} />
         <div>
           <h1 id="person-name">{person.name}</h1>
           {person.headline && <p class="muted clamp">{person.headline}</p>}

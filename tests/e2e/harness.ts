@@ -80,6 +80,11 @@ export async function launch(): Promise<Harness & { close(): Promise<void> }> {
   await context.route('**/*', async (route) => {
     const request = route.request();
     const url = request.url();
+    // Vínculo's own files (chrome-extension://, data:, blob:) never leave the browser.
+    if (!/^(https?|wss?|ftp):/i.test(url)) {
+      await route.continue();
+      return;
+    }
     const source = routes.get(norm(url));
     if (source && request.resourceType() === 'document') {
       const html = typeof source === 'string' ? fixtureHtml(source) : source.html;
