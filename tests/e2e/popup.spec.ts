@@ -24,7 +24,7 @@ test('on a profile: opens on the person (tracking them), logs a touch with a nex
   await expectAccessible(popup);
 
   await popup.keyboard.type('Talked about her move to Lisbon.');
-  await popup.getByRole('radio', { name: 'Call' }).check();
+  await popup.getByRole('radio', { name: 'Call', exact: true }).check();
   await popup.getByRole('radio', { name: 'I gave' }).check();
   await popup.getByLabel('Next step', { exact: true }).fill('Send the Lisbon meetup list');
   await popup.getByRole('button', { name: '1 week' }).click();
@@ -102,12 +102,12 @@ test('a 10,000-character note is saved whole; a future date is refused with a me
   await seed(vinculo, 'people', [personRecord(profile.expected.slug, profile.expected.name)]);
   const page = await vinculo.openLinkedIn(profile.file);
   const popup = await vinculo.openExtensionPage(`popup.html?tab=${await tabIdOf(vinculo, page.url())}`);
-  await popup.getByLabel('Date').fill('2099-01-01');
+  await popup.getByLabel('Date', { exact: true }).fill('2099-01-01');
   await popup.getByLabel('Note').fill('x'.repeat(10_000));
   await popup.keyboard.press('Control+Enter');
   await expect(popup.getByText('A touch cannot be in the future.')).toBeVisible();
   expect(await readAll(vinculo, 'touches')).toHaveLength(0);
-  await popup.getByLabel('Date').fill(new Date().toISOString().slice(0, 10));
+  await popup.getByLabel('Date', { exact: true }).fill(new Date().toISOString().slice(0, 10));
   await popup.keyboard.press('Control+Enter');
   await expect(popup.getByRole('status')).toContainText('Touch saved.');
   const [touch] = await readAll(vinculo, 'touches');
