@@ -1,5 +1,5 @@
 // The dashboard's wiring: routes, live data, and the writes behind each action.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Home } from '../../components/dashboard/home';
 import { PeopleTable } from '../../components/dashboard/people-table';
 import { type PersonEdit, PersonPage } from '../../components/dashboard/person-page';
@@ -323,11 +323,21 @@ function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
 }
 
 function TriageRoute() {
-  const [queue, setQueue] = useState<Person[] | null>(null);
-  const [done, setDone] = useState(0);
-  const [total, setTotal] = useState(0);
-  const [history, setHistory] = useState<Person[]>([]);
+  // Decisions come as fast as the user types: each one runs after the previous has been written,
+  // against the queue as that write left it (state in a ref, not in a render's closure).
+  const state = useRef({ queue: [] as Person[], history: [] as Person[], done: 0, total: 0 });
+  const chain = useRef<Promise<void>>(Promise.resolve());
+  const [view, setView] = useState<{
+    person: Person | null;
+    done: number;
+    total: number;
+    canUndo: boolean;
+  } | null>(null);
   const [status, setStatus] = useState('');
+  const show = () => {
+    const s = state.current;
+    setView({ person: s.queue[0] ?? null, done: s.done, total: s.total, canUndo: s.history.length > 0 });
+  };
   useEffect(() => {
     void (async () => {
       const imported = await db.people
@@ -335,64 +345,73 @@ function TriageRoute() {
         .between(['import', ''], ['import', '\uffff'])
         .toArray();
       const open = imported.filter((p) => p.stage === 'contact' && p.triagedAt === undefined);
-      setQueue(open.sort((a, b) => (b.connectedOn ?? 0) - (a.connectedOn ?? 0)));
-      setTotal(imported.length);
-      setDone(imported.length - open.length);
+      state.current = {
+        queue: open.sort((a, b) => (b.connectedOn ?? 0) - (a.connectedOn ?? 0)),
+        history: [],
+        total: imported.length,
+        done: imported.length - open.length,
+      };
+      show();
     })();
   }, []);
-  const decide = useCallback(
-    async (decision: TriageDecision) => {
-      if (!queue) return;
-      if (decision === 'undo') {
-        const previous = history.at(-1);
-        if (!previous) return;
-        await updatePerson(previous.slug, {
-          stage: previous.stage,
-          triagedAt: previous.triagedAt ?? null,
-          cadenceDays: previous.cadenceDays ?? null,
-        });
-        setHistory(history.slice(0, -1));
-        setQueue([previous, ...queue.filter((p) => p.slug !== previous.slug)]);
-        setDone((d) => d - 1);
-        setStatus(t('triage_undone', previous.name));
-        return;
-      }
-      const [person, ...rest] = queue;
-      if (!person) return;
-      if (decision === 'skip') {
-        setQueue([...rest, person]);
-        setStatus(t('triage_skipped', person.name));
-        return;
-      }
-      const now = Date.now();
-      const patch =
-        decision === 'archive'
-          ? ({ stage: 'archived', triagedAt: now } as const)
-          : decision === 'nurture'
-            ? ({ stage: 'acquaintance', triagedAt: now } as const)
-            : ({ triagedAt: now } as const);
-      const result = await updatePerson(person.slug, patch);
-      if (!result.ok) {
-        setStatus(t('dash_invalid', result.error));
-        return;
-      }
-      setHistory([...history, person]);
-      setQueue(rest);
-      setDone((d) => d + 1);
-      setStatus(t(`triage_did_${decision}` as MessageKey, person.name));
-    },
-    [queue, history],
-  );
-  if (!queue) return <p class="muted">{t('dash_loading')}</p>;
+
+  const decide = async (decision: TriageDecision): Promise<void> => {
+    const s = state.current;
+    if (decision === 'undo') {
+      const previous = s.history.pop();
+      if (!previous) return;
+      await updatePerson(previous.slug, {
+        stage: previous.stage,
+        triagedAt: previous.triagedAt ?? null,
+        cadenceDays: previous.cadenceDays ?? null,
+      });
+      s.queue = [previous, ...s.queue.filter((p) => p.slug !== previous.slug)];
+      s.done -= 1;
+      setStatus(t('triage_undone', previous.name));
+      return;
+    }
+    const person = s.queue[0];
+    if (!person) return;
+    if (decision === 'skip') {
+      s.queue = [...s.queue.slice(1), person];
+      setStatus(t('triage_skipped', person.name));
+      return;
+    }
+    const now = Date.now();
+    const patch =
+      decision === 'archive'
+        ? ({ stage: 'archived', triagedAt: now } as const)
+        : decision === 'nurture'
+          ? ({ stage: 'acquaintance', triagedAt: now } as const)
+          : ({ triagedAt: now } as const);
+    const result = await updatePerson(person.slug, patch);
+    if (!result.ok) {
+      setStatus(t('dash_invalid', result.error));
+      return;
+    }
+    s.history.push(person);
+    s.queue = s.queue.slice(1);
+    s.done += 1;
+    setStatus(t(`triage_did_${decision}` as MessageKey, person.name));
+  };
+
+  const onDecide = useCallback((decision: TriageDecision) => {
+    chain.current = chain.current
+      .then(() => decide(decision))
+      .catch((error) => console.error('[vinculo] triage', error))
+      .then(show);
+  }, []);
+
+  if (!view) return <p class="muted">{t('dash_loading')}</p>;
   return (
     <Triage
-      person={queue[0] ?? null}
-      done={done}
-      total={total}
-      canUndo={history.length > 0}
+      person={view.person}
+      done={view.done}
+      total={view.total}
+      canUndo={view.canUndo}
       status={status}
       t={t}
-      onDecide={(d) => void decide(d)}
+      onDecide={onDecide}
     />
   );
 }

@@ -38,14 +38,14 @@ test('Vínculo bench', async () => {
   // ——— Badges: content-script size, badge paint, list annotation ———
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
-  const gz = scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, f)), { level: 9 }).length, 0);
+  const gz = scripts.reduce(
+    (sum, f) => sum + gzipSync(readFileSync(join(EXTENSION_DIR, f)), { level: 9 }).length,
+    0,
+  );
   record('content script, gzipped', [gz / 1024], { unit: 'KB', budget: '≤ 15 KB' });
 
   const profile = fixture('profile-2025.html') as FixtureEntry & { expected: { slug: string; name: string } };
-  await bench.evaluate(
-    ({ slug, name }) => vinculoBench.seedPerson(slug, name),
-    profile.expected,
-  );
+  await bench.evaluate(({ slug, name }) => vinculoBench.seedPerson(slug, name), profile.expected);
   const html = fixtureHtml(profile.file);
   vinculo.serve(profile.url, { html: head(html) });
   const paint = await repeat(15, async () => {
@@ -139,7 +139,12 @@ test('Vínculo bench', async () => {
 
   const version = vinculo.context.browser()?.version() ?? 'Chromium';
   await vinculo.close();
-  report({ chromium: version, cpu: cpus()[0]?.model ?? 'unknown', cores: String(cpus().length), date: new Date().toISOString() });
+  report({
+    chromium: version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: String(cpus().length),
+    date: new Date().toISOString(),
+  });
 });
 
 /** 100 person links on a list page: how many messages and how much main-thread time Vínculo spends. */
@@ -168,7 +173,9 @@ async function annotateList(
         const doc = new DOMParser().parseFromString(html, 'text/html');
         const cards = [...doc.querySelectorAll('[data-view-name="connections-list"]')];
         const first = cards[0]!;
-        const original = /\/in\/([^/?#"]+)/.exec(first.querySelector('a[href*="/in/"]')?.getAttribute('href') ?? '')?.[1];
+        const original = /\/in\/([^/?#"]+)/.exec(
+          first.querySelector('a[href*="/in/"]')?.getAttribute('href') ?? '',
+        )?.[1];
         const parent = first.parentElement!;
         for (const card of cards) card.remove();
         for (const slug of slugs) {

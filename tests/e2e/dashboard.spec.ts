@@ -128,13 +128,11 @@ test('backup: export then import into an empty profile gives identical data; a c
   // A corrupt copy: one invalid record. Refused, and nothing changes.
   const corrupt = JSON.parse(json);
   corrupt.people[1].stage = 'best-friend';
-  await page
-    .getByLabel('Backup file (.json)')
-    .setInputFiles({
-      name: 'bad.json',
-      mimeType: 'application/json',
-      buffer: Buffer.from(JSON.stringify(corrupt)),
-    });
+  await page.getByLabel('Backup file (.json)').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(corrupt)),
+  });
   await expect(page.getByRole('alert')).toContainText('people');
   expect(await readAll(vinculo, 'people')).toEqual(before.people);
 
