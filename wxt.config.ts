@@ -24,9 +24,7 @@ export default defineConfig({
     // Vínculo's pages load nothing from outside: a photo URL or a stray link can never turn into a request.
     ...(command === 'build' && {
       content_security_policy:
-        manifestVersion === 3
-          ? { extension_pages: CSP }
-          : (CSP as unknown as { extension_pages: string }),
+        manifestVersion === 3 ? { extension_pages: CSP } : (CSP as unknown as { extension_pages: string }),
     }),
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

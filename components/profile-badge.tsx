@@ -84,7 +84,6 @@ const focusOnOpen = (panel: HTMLDivElement | null): void => {
 function Panel(props: ProfileBadgeProps & { view: PersonView }) {
   const { t, panel, now, locale } = props;
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the dialog from anywhere inside it
     <div
       class="panel"
       role="dialog"

@@ -33,16 +33,22 @@ export async function networkHealth(now: number): Promise<NetworkHealth> {
   const settings = await getSettings();
   const longest = Math.max(365, ...Object.values(settings.cadenceDays).map((d) => d ?? 0));
   const since = now - WEEKS * 7 * DAY;
-  const [byStage, imported, withCadence, cold, nearlyDue, touchTimes, gave, received, both, none] = await Promise.all([
-    countStages(),
-    countStages('import'),
-    db.people.where('dueAt').aboveOrEqual(0).count(),
-    db.people.where('dueAt').belowOrEqual(now).count(),
-    // Only people due within a quarter of the longest cadence can be cooling.
-    db.people.where('dueAt').between(now, now + Math.ceil(longest * 0.25) * DAY, false, true).toArray(),
-    db.touches.where('at').between(since, now, true, true).keys(),
-    ...(['gave', 'received', 'both', 'none'] as const).map((v) => db.touches.where('value').equals(v).count()),
-  ]);
+  const [byStage, imported, withCadence, cold, nearlyDue, touchTimes, gave, received, both, none] =
+    await Promise.all([
+      countStages(),
+      countStages('import'),
+      db.people.where('dueAt').aboveOrEqual(0).count(),
+      db.people.where('dueAt').belowOrEqual(now).count(),
+      // Only people due within a quarter of the longest cadence can be cooling.
+      db.people
+        .where('dueAt')
+        .between(now, now + Math.ceil(longest * 0.25) * DAY, false, true)
+        .toArray(),
+      db.touches.where('at').between(since, now, true, true).keys(),
+      ...(['gave', 'received', 'both', 'none'] as const).map((v) =>
+        db.touches.where('value').equals(v).count(),
+      ),
+    ]);
   const cooling = nearlyDue.filter((p) => temperatureOf(p, settings, now) === 'cooling').length;
   const weekly = new Array<number>(WEEKS).fill(0);
   for (const at of touchTimes as number[]) {

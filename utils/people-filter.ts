@@ -12,7 +12,14 @@ export interface PeopleQuery {
   sort: 'name' | 'lastTouch' | 'due' | 'stage';
 }
 
-export const emptyQuery: PeopleQuery = { text: '', stage: '', temperature: '', tag: '', source: '', sort: 'name' };
+export const emptyQuery: PeopleQuery = {
+  text: '',
+  stage: '',
+  temperature: '',
+  tag: '',
+  source: '',
+  sort: 'name',
+};
 
 export interface PersonRow {
   person: Person;
@@ -30,14 +37,16 @@ export function filterPeople(rows: PersonRow[], q: PeopleQuery): PersonRow[] {
       (!q.stage || r.person.stage === q.stage) &&
       (!q.source || r.person.source === q.source) &&
       (!q.tag || r.person.tags.includes(q.tag)) &&
-      (!q.temperature || (q.temperature === 'none' ? r.temperature === null : r.temperature === q.temperature)) &&
+      (!q.temperature ||
+        (q.temperature === 'none' ? r.temperature === null : r.temperature === q.temperature)) &&
       (!test || test(r.text)),
   );
   const by: Record<PeopleQuery['sort'], (a: PersonRow, b: PersonRow) => number> = {
     name: (a, b) => a.person.name.localeCompare(b.person.name),
     lastTouch: (a, b) => (b.person.lastTouchAt ?? 0) - (a.person.lastTouchAt ?? 0),
     due: (a, b) => (a.person.dueAt ?? Infinity) - (b.person.dueAt ?? Infinity),
-    stage: (a, b) => stageOrder[a.person.stage] - stageOrder[b.person.stage] || a.person.name.localeCompare(b.person.name),
+    stage: (a, b) =>
+      stageOrder[a.person.stage] - stageOrder[b.person.stage] || a.person.name.localeCompare(b.person.name),
   };
   return out.sort(by[q.sort]);
 }

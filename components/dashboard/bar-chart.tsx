@@ -58,7 +58,6 @@ export function WeeklyChart({ weeks, title, summary }: { weeks: number[]; title:
         aria-label={`${title}: ${summary}`}
       >
         {weeks.map((count, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: weeks are positions in time
           <rect
             key={i}
             x={i * w + 1}

@@ -96,13 +96,12 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
       <p class="muted small" role="status">
         {t('dash_showing', rows.length.toLocaleString(locale), total.toLocaleString(locale))}
       </p>
-      <div
+      <section
         class="table-viewport"
         style={{ height: `${VIEWPORT}px` }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling region must be reachable by keyboard
         tabIndex={0}
-        role="region"
         aria-label={t('dash_people')}
       >
         <table class="people" aria-rowcount={rows.length + 1}>
@@ -116,7 +115,7 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
           </thead>
           <tbody>
             {first > 0 && (
-              <tr aria-hidden="true" style={{ height: `${first * ROW}px` }}>
+              <tr class="spacer" style={{ height: `${first * ROW}px` }}>
                 <td colSpan={4} />
               </tr>
             )}
@@ -141,13 +140,13 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
               </tr>
             ))}
             {last < rows.length && (
-              <tr aria-hidden="true" style={{ height: `${(rows.length - last) * ROW}px` }}>
+              <tr class="spacer" style={{ height: `${(rows.length - last) * ROW}px` }}>
                 <td colSpan={4} />
               </tr>
             )}
           </tbody>
         </table>
-      </div>
+      </section>
     </section>
   );
 }

@@ -53,6 +53,7 @@ export function PersonPage(props: PersonPageProps) {
   const [edit, setEdit] = useState<PersonEdit>(() => toEdit(person));
   const [confirming, setConfirming] = useState(false);
   const field = (key: keyof PersonEdit, label: string, multiline = false) => (
+    // biome-ignore lint/a11y/noLabelWithoutControl: the control is one of the two branches below
     <label class="field">
       <span>{label}</span>
       {multiline ? (

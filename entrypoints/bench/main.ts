@@ -2,8 +2,8 @@
 // the Playwright bench runner, in the extension's origin and real Chromium.
 import { db } from '../../storage/db';
 import { importConnections } from '../../storage/import';
-import { parseConnectionsCsv } from '../../utils/connections-csv';
 import { makeNextSteps, makePeople, makeTouches, slugAt } from '../../tests/bench/generate';
+import { parseConnectionsCsv } from '../../utils/connections-csv';
 import { sendMessage } from '../../utils/messaging';
 
 const NOW = Date.now();
@@ -73,7 +73,13 @@ const bench = {
   /** Makes sure one named person is tracked (an acquaintance touched 12 days ago). */
   async seedPerson(slug: string, name: string): Promise<void> {
     const [person] = makePeople(1, NOW);
-    await db.people.put({ ...person!, slug, name, stage: 'acquaintance', lastTouchAt: NOW - 12 * 86_400_000 });
+    await db.people.put({
+      ...person!,
+      slug,
+      name,
+      stage: 'acquaintance',
+      lastTouchAt: NOW - 12 * 86_400_000,
+    });
   },
   /** A LinkedIn-format Connections.csv of n rows, parsed and merged into an empty database. */
   async importCsv(n: number): Promise<{ ms: number; imported: number }> {

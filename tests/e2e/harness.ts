@@ -224,7 +224,7 @@ async function workerDb<T>(
             request.error?.name === 'AbortError' ? resolve(null) : reject(request.error);
         });
       let db = await open();
-      for (let i = 0; (!db || !db.objectStoreNames.contains(store)) && i < 100; i++) {
+      for (let i = 0; !db?.objectStoreNames.contains(store) && i < 100; i++) {
         db?.close();
         await new Promise((r) => setTimeout(r, 50));
         db = await open();

@@ -111,7 +111,7 @@ test('a 10,000-character note is saved whole; a future date is refused with a me
   await popup.keyboard.press('Control+Enter');
   await expect(popup.getByRole('status')).toContainText('Touch saved.');
   const [touch] = await readAll(vinculo, 'touches');
-  expect((touch?.note as string).length).toBe(10_000);
+  expect(String(touch?.note).length).toBe(10_000);
 });
 
 test('off LinkedIn: the agenda lists who is going cold, most overdue first, and search finds people', async ({
