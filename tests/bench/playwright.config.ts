@@ -5,7 +5,7 @@ process.env.VINCULO_EXTENSION_DIR ??= '.output-bench/chrome-mv3';
 
 export default defineConfig({
   testDir: '.',
-  testMatch: '*.bench.ts',
+  testMatch: 'vinculo.bench.ts',
   workers: 1,
   timeout: 600_000,
   reporter: [['list']],
