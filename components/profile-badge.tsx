@@ -17,7 +17,6 @@ export interface ProfileBadgeProps {
   open: boolean;
   status: string;
   now: number;
-  locale: string;
   t: Translate;
   onTrack(): void;
   onToggle(): void;
@@ -39,7 +38,7 @@ export function ProfileBadge(props: ProfileBadgeProps) {
       </button>
     );
   }
-  const words = describeView(view, props.now, props.locale, t);
+  const words = describeView(view, props.now, t);
   return (
     <>
       <button
@@ -82,7 +81,7 @@ const focusOnOpen = (panel: HTMLDivElement | null): void => {
 };
 
 function Panel(props: ProfileBadgeProps & { view: PersonView }) {
-  const { t, panel, now, locale } = props;
+  const { t, panel, now } = props;
   return (
     <div
       class="panel"
@@ -98,7 +97,7 @@ function Panel(props: ProfileBadgeProps & { view: PersonView }) {
         <p>
           {t(
             'panel_roleChange',
-            formatAgo(panel.roleChange.at, now, locale),
+            formatAgo(panel.roleChange.at, now, t),
             [panel.roleChange.headline, panel.roleChange.company].filter(Boolean).join(' · '),
           )}
         </p>
@@ -108,7 +107,7 @@ function Panel(props: ProfileBadgeProps & { view: PersonView }) {
           <h3>{t('panel_next')}</h3>
           <p class={props.view.nextStep?.due ? 'due' : ''}>
             {panel.nextStep.text}
-            {panel.nextStep.dueAt !== undefined && ` (${formatDue(panel.nextStep.dueAt, now, locale)})`}
+            {panel.nextStep.dueAt !== undefined && ` (${formatDue(panel.nextStep.dueAt, now, t)})`}
           </p>
         </>
       )}
@@ -117,7 +116,7 @@ function Panel(props: ProfileBadgeProps & { view: PersonView }) {
         <ul>
           {panel.touches.map((touch) => (
             <li key={touch.id}>
-              {t(`kind_${touch.kind}` as MessageKey)} · {formatAgo(touch.at, now, locale)}
+              {t(`kind_${touch.kind}` as MessageKey)} · {formatAgo(touch.at, now, t)}
               {touch.note && <span class="muted"> — {touch.note}</span>}
             </li>
           ))}

@@ -1,7 +1,7 @@
 // The reminder settings: cadence per stage, reminder hour, quiet days and
 // notifications. Plain props in, onSave out; checked with the same Zod schema
 // as the database, and nothing is saved while anything is invalid.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Settings, type Stage, settingsSchema, stages } from '../storage/schemas';
 import { type MessageKey, type Translate, uiLocale } from '../utils/i18n';
 
@@ -102,8 +102,12 @@ export function SettingsForm({ settings, onSave, t, locale }: SettingsFormProps)
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null);
   const days = useMemo(() => weekdays(locale ?? uiLocale()), [locale]);
 
-  // Fresh settings from elsewhere (a save, another tab) replace the form unless the user is editing it.
+  // New settings from the caller (after a save, or from another tab) replace the form unless the user is
+  // editing it; the form's own save alone changes nothing, so what was just saved stays on screen.
+  const shown = useRef(settings);
   useEffect(() => {
+    if (shown.current === settings) return;
+    shown.current = settings;
     if (!dirty) setDraft(toDraft(settings));
   }, [settings, dirty]);
 

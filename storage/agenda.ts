@@ -15,13 +15,19 @@ export interface AttentionPerson {
 /**
  * People cooling or cold, most overdue first. Cooling starts a quarter of the
  * cadence before dueAt, so an index range on dueAt up to a quarter of the
- * longest cadence ahead finds them all (per-person cadences up to a year).
+ * longest cadence ahead finds them (per-person cadences up to a year). Only the
+ * earliest-due candidates are read and ranked by how overdue they are: a list
+ * of the top `limit` never needs the whole network.
  */
 export async function goingCold(now: number, limit = 50): Promise<AttentionPerson[]> {
   const settings = await getSettings();
   const longest = Math.max(365, ...Object.values(settings.cadenceDays).map((d) => d ?? 0));
   const horizon = now + Math.ceil(longest * 0.25) * DAY;
-  const candidates = await db.people.where('dueAt').belowOrEqual(horizon).toArray();
+  const candidates = await db.people
+    .where('dueAt')
+    .belowOrEqual(horizon)
+    .limit(Math.max(limit * 10, 500))
+    .toArray();
   const out: AttentionPerson[] = [];
   for (const person of candidates) {
     const temperature = temperatureOf(person, settings, now);

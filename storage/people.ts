@@ -87,37 +87,51 @@ export async function trackPerson(facts: ProfileFacts, now = Date.now()): Promis
 }
 
 /**
- * Brings a tracked person up to date with what their profile shows: fills
- * missing facts, and records a changed headline or company as a role change.
- * Returns undefined for people who are not tracked.
+ * What a tracked person's record becomes after a visit to their profile: missing
+ * facts filled, a changed headline or company recorded as a role change.
+ * Returns null when the page tells nothing new.
+ */
+export function mergePageFacts(p: Person, facts: ProfileFacts, now: number): Person | null {
+  const next: Person = { ...p };
+  const roleMoved =
+    (facts.headline && p.headline && facts.headline !== p.headline) ||
+    (facts.company && p.company && facts.company !== p.company);
+  if (roleMoved) {
+    next.roleChanges = [
+      ...p.roleChanges.slice(-99),
+      {
+        at: now,
+        headline: facts.headline,
+        company: facts.company,
+        previousHeadline: p.headline,
+        previousCompany: p.company,
+      },
+    ];
+  }
+  let changed = Boolean(roleMoved);
+  for (const key of ['name', 'headline', 'company', 'photoUrl', 'memberId'] as const) {
+    const value = facts[key];
+    if (value && value !== p[key]) {
+      next[key] = value;
+      changed = true;
+    }
+  }
+  if (!changed) return null;
+  next.updatedAt = now;
+  return next;
+}
+
+/**
+ * Brings a tracked person up to date with what their profile shows (see
+ * mergePageFacts). Returns undefined for people who are not tracked.
  */
 export async function refreshFromPage(facts: ProfileFacts, now = Date.now()): Promise<Person | undefined> {
   let changed = false;
   const person = await db.transaction('rw', db.people, async () => {
     const p = await db.people.get(facts.slug);
     if (!p) return undefined;
-    const next: Person = { ...p };
-    const roleMoved =
-      (facts.headline && p.headline && facts.headline !== p.headline) ||
-      (facts.company && p.company && facts.company !== p.company);
-    if (roleMoved) {
-      next.roleChanges = [
-        ...p.roleChanges.slice(-99),
-        {
-          at: now,
-          headline: facts.headline,
-          company: facts.company,
-          previousHeadline: p.headline,
-          previousCompany: p.company,
-        },
-      ];
-    }
-    for (const key of ['name', 'headline', 'company', 'photoUrl', 'memberId'] as const) {
-      const value = facts[key];
-      if (value && value !== p[key]) next[key] = value;
-    }
-    if (JSON.stringify(next) === JSON.stringify(p)) return p;
-    next.updatedAt = now;
+    const next = mergePageFacts(p, facts, now);
+    if (!next) return p;
     await db.people.put(personSchema.parse(next));
     changed = true;
     return next;

@@ -9,11 +9,6 @@ const KEY = 'reminders';
 /** A local calendar date, 'YYYY-MM-DD': the unit "once a day" is counted in. */
 export const localDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-// Plain strings for the (possibly long) snooze list: checking every entry as a
-// canonical slug on each read would cost more than it protects; a wrong entry
-// only ever misses its lookup.
-const listedSlug = z.string().min(1).max(100);
-
 export const digestRecordSchema = z.object({
   /** The local date the digest belongs to; there is at most one per date. */
   date: localDateSchema,
@@ -25,8 +20,13 @@ export const digestRecordSchema = z.object({
   phase: z.enum(['decided', 'showing', 'shown']),
   title: z.string().max(1_000),
   message: z.string().max(4_000),
-  /** Everyone counted as going cold: "Snooze a week" applies to them. */
-  snooze: z.array(listedSlug).max(100_000),
+  /**
+   * How many people it counted as going cold. Who they are is not stored: they
+   * are the people still due at `decidedAt` (an index range), which also leaves
+   * out anyone touched or snoozed since — and keeps this row small however many
+   * people are due.
+   */
+  cold: z.number().int().min(0),
   /** Where "Open" leads: the one person's profile, or the dashboard. */
   open: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('profile'), slug: slugSchema }),

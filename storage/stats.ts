@@ -65,3 +65,28 @@ export async function networkHealth(now: number): Promise<NetworkHealth> {
     balance: { gave: gave ?? 0, received: received ?? 0, both: both ?? 0, none: none ?? 0 },
   };
 }
+
+const HEALTH_KEY = 'health';
+
+export interface CachedHealth {
+  computedAt: number;
+  health: NetworkHealth;
+}
+
+/**
+ * The last network health computed. Counting a large network reads every
+ * index entry, which takes seconds: the dashboard shows this at once and
+ * refreshes it behind.
+ */
+export async function cachedHealth(): Promise<CachedHealth | null> {
+  const row = await db.settings.get(HEALTH_KEY);
+  const value = row?.value as Partial<CachedHealth> | undefined;
+  return value && typeof value.computedAt === 'number' && value.health ? (value as CachedHealth) : null;
+}
+
+/** Counts the network afresh and keeps the result for the next visit. */
+export async function refreshHealth(now: number): Promise<NetworkHealth> {
+  const health = await networkHealth(now);
+  await db.settings.put({ key: HEALTH_KEY, value: { computedAt: now, health } satisfies CachedHealth });
+  return health;
+}

@@ -119,7 +119,7 @@ export function decideDigest(input: DigestInput): Decision {
   if (input.people.length === 0 && input.steps.length === 0) return { kind: 'none', reason: 'nothing-due' };
 
   const cold = rankMostOverdue(input.people, settings, now);
-  const steps = [...input.steps].sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || byCodeUnits(a.id, b.id));
+  const steps = orderSteps(input.steps);
   const namedPeople = cold.slice(0, NAMED_PEOPLE);
   const namedSteps = steps.slice(0, NAMED_STEPS);
   const everyone = new Set([...cold.map((p) => p.slug), ...steps.map((s) => s.personId)]);
@@ -131,10 +131,15 @@ export function decideDigest(input: DigestInput): Decision {
     phase: 'decided',
     title: digestTitle(cold.length, steps.length, input.t, input.locale),
     message: digestBody(namedPeople, cold.length, namedSteps, steps.length, input.t, input.locale),
-    snooze: cold.map((p) => p.slug),
+    cold: cold.length,
     open: everyone.size === 1 && only !== undefined ? { kind: 'profile', slug: only } : { kind: 'dashboard' },
   };
   return { kind: 'new', digest, state: { ...state, digest } };
+}
+
+/** Due steps in the order the body names them: longest due first. */
+export function orderSteps<S extends DueStep>(steps: S[]): S[] {
+  return [...steps].sort((a, b) => (a.dueAt ?? 0) - (b.dueAt ?? 0) || byCodeUnits(a.id, b.id));
 }
 
 // Ties are broken the same way in every locale, so a digest never depends on the UI language.

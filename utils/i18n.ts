@@ -27,10 +27,21 @@ export function formatEntry(entry: LocaleEntry, substitutions: string[]): string
     .replace(/\$\$/g, '$');
 }
 
+// The browser's getMessage costs far more than string work (a badge label takes several), so each
+// message is asked for once, with markers in place of its substitutions, and filled in here.
+const MARKERS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 + i));
+const MARKER = /[\ue000-\ue008]/g;
+const templates = new Map<string, string>();
+
 export const t: Translate = (key, ...substitutions) => {
   const entry = chosen?.messages[key];
   if (entry) return formatEntry(entry, substitutions);
-  return browser.i18n.getMessage(key, substitutions.length ? substitutions : undefined) || key;
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = browser.i18n.getMessage(key, MARKERS) || key;
+    templates.set(key, template);
+  }
+  return template.replace(MARKER, (m) => substitutions[m.charCodeAt(0) - 0xe000] ?? '');
 };
 
 /** The language dates and plurals follow: the user's choice, or the browser's UI language. */

@@ -51,12 +51,12 @@ export interface ViewWords {
 }
 
 /** The words a badge shows and says for a person. */
-export function describeView(view: PersonView, now: number, locale: string, t: Translate): ViewWords {
+export function describeView(view: PersonView, now: number, t: Translate): ViewWords {
   const stage = t(`stage_${view.stage}` as MessageKey);
   const when =
     view.lastTouchAt !== undefined
-      ? t('badge_lastTouch', formatAgo(view.lastTouchAt, now, locale))
-      : t('badge_tracked', formatAgo(view.createdAt, now, locale));
+      ? t('badge_lastTouch', formatAgo(view.lastTouchAt, now, t))
+      : t('badge_tracked', formatAgo(view.createdAt, now, t));
   const temperature = view.temperature ? t(`temp_${view.temperature}` as MessageKey) : undefined;
   const parts = [stage, when];
   if (temperature) parts.push(temperature);
@@ -66,7 +66,7 @@ export function describeView(view: PersonView, now: number, locale: string, t: T
   if (temperature) spoken.push(temperature);
   if (view.metInPerson) spoken.push(t('badge_metInPerson'));
   if (view.nextStep?.due) {
-    const due = view.nextStep.dueAt === undefined ? '' : ` (${formatDue(view.nextStep.dueAt, now, locale)})`;
+    const due = view.nextStep.dueAt === undefined ? '' : ` (${formatDue(view.nextStep.dueAt, now, t)})`;
     spoken.push(t('badge_nextStepDue', view.nextStep.text + due));
   }
   return { stage, when, temperature, parts, label: spoken.join(' · ') };

@@ -8,7 +8,8 @@ import { temperatureIcon } from '../temperature-icon';
 import { BarChart, WeeklyChart } from './bar-chart';
 
 export interface HomeProps {
-  health: NetworkHealth;
+  /** null until the network has been counted once. */
+  health: NetworkHealth | null;
   cold: { person: Person; temperature: Temperature }[];
   steps: { id: string; text: string; dueAt: number; person: Person }[];
   recent: Person[];
@@ -31,68 +32,89 @@ function percent(part: number, whole: number, locale: string): string {
 }
 
 export function Home(props: HomeProps) {
-  const { health, t, now, locale } = props;
+  const { t } = props;
+  return (
+    <>
+      {props.view === 'home' &&
+        (props.health ? (
+          <Health {...props} health={props.health} />
+        ) : (
+          <p class="muted" role="status">
+            {t('dash_counting')}
+          </p>
+        ))}
+      <Lists {...props} />
+    </>
+  );
+}
+
+function Health(props: HomeProps & { health: NetworkHealth }) {
+  const { health, t, locale } = props;
   const active = funnel.reduce((s, st) => s + health.byStage[st], 0);
   const importedTotal = Object.values(health.imported).reduce((a, b) => a + b, 0);
   const last = health.weekly.at(-1) ?? 0;
   const total = health.weekly.reduce((a, b) => a + b, 0);
   return (
-    <>
-      {props.view === 'home' && (
-        <section aria-labelledby="health-heading">
-          <h2 id="health-heading">{t('dash_health')}</h2>
-          <p class="headline-number">
-            {t(
-              'dash_share',
-              percent(health.byStage.relationship, active, locale),
-              String(health.byStage.relationship),
-              String(active),
-            )}
-          </p>
-          {importedTotal > 0 && (
-            <p>
-              {t(
-                'dash_importedShare',
-                percent(health.imported.relationship, importedTotal, locale),
-                String(importedTotal),
-              )}
-            </p>
+    <section aria-labelledby="health-heading">
+      <h2 id="health-heading">{t('dash_health')}</h2>
+      <p class="headline-number">
+        {t(
+          'dash_share',
+          percent(health.byStage.relationship, active, locale),
+          String(health.byStage.relationship),
+          String(active),
+        )}
+      </p>
+      {importedTotal > 0 && (
+        <p>
+          {t(
+            'dash_importedShare',
+            percent(health.imported.relationship, importedTotal, locale),
+            String(importedTotal),
           )}
-          <div class="charts">
-            <BarChart
-              title={t('dash_funnel')}
-              bars={[
-                ...funnel.map((s) => ({
-                  label: t(`stage_${s}` as MessageKey),
-                  value: health.byStage[s],
-                  tone: s,
-                })),
-                { label: t('stage_archived'), value: health.byStage.archived, tone: 'archived' },
-              ]}
-            />
-            <BarChart
-              title={t('dash_temperature')}
-              bars={(['warm', 'cooling', 'cold'] as const).map((k) => ({
-                label: `${temperatureIcon[k]} ${t(`temp_${k}` as MessageKey)}`,
-                value: health.temperature[k],
-                tone: k,
-              }))}
-            />
-            <WeeklyChart
-              title={t('dash_weekly')}
-              weeks={health.weekly}
-              summary={t('dash_weeklySummary', String(total), String(last))}
-            />
-            <BarChart
-              title={t('dash_balance')}
-              bars={(['gave', 'received', 'both', 'none'] as const).map((k) => ({
-                label: t(`value_${k}` as MessageKey),
-                value: health.balance[k],
-              }))}
-            />
-          </div>
-        </section>
+        </p>
       )}
+      <div class="charts">
+        <BarChart
+          title={t('dash_funnel')}
+          bars={[
+            ...funnel.map((s) => ({
+              label: t(`stage_${s}` as MessageKey),
+              value: health.byStage[s],
+              tone: s,
+            })),
+            { label: t('stage_archived'), value: health.byStage.archived, tone: 'archived' },
+          ]}
+        />
+        <BarChart
+          title={t('dash_temperature')}
+          bars={(['warm', 'cooling', 'cold'] as const).map((k) => ({
+            label: `${temperatureIcon[k]} ${t(`temp_${k}` as MessageKey)}`,
+            value: health.temperature[k],
+            tone: k,
+          }))}
+        />
+        <WeeklyChart
+          title={t('dash_weekly')}
+          weeks={health.weekly}
+          summary={t('dash_weeklySummary', String(total), String(last))}
+        />
+        <BarChart
+          title={t('dash_balance')}
+          bars={(['gave', 'received', 'both', 'none'] as const).map((k) => ({
+            label: t(`value_${k}` as MessageKey),
+            value: health.balance[k],
+          }))}
+        />
+      </div>
+    </section>
+  );
+}
+
+function Lists(props: HomeProps) {
+  const { t, now } = props;
+  return (
+    <>
       <section aria-labelledby="cold-heading">
         <h2 id="cold-heading">{t('popup_goingCold')}</h2>
         {props.cold.length === 0 ? (
@@ -112,7 +134,7 @@ export function Home(props: HomeProps) {
                   <div class="muted small">
                     {person.lastTouchAt === undefined
                       ? t('badge_noTouch')
-                      : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, locale))}
+                      : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, t))}
                   </div>
                 </div>
                 <div class="row-actions">
@@ -155,7 +177,7 @@ export function Home(props: HomeProps) {
                   <button type="button" class="link" onClick={() => props.onOpen(s.person.slug)}>
                     {s.person.name}
                   </button>
-                  : {s.text} <span class="muted small">({formatDue(s.dueAt, now, locale)})</span>
+                  : {s.text} <span class="muted small">({formatDue(s.dueAt, now, t)})</span>
                 </div>
                 <button
                   type="button"
@@ -179,7 +201,7 @@ export function Home(props: HomeProps) {
                   {p.name}
                 </button>
                 <span class="muted small">
-                  {p.lastTouchAt !== undefined && formatAgo(p.lastTouchAt, now, locale)}
+                  {p.lastTouchAt !== undefined && formatAgo(p.lastTouchAt, now, t)}
                 </span>
               </li>
             ))}

@@ -136,7 +136,7 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
                     </span>
                   )}
                 </td>
-                <td>{person.lastTouchAt === undefined ? '—' : formatAgo(person.lastTouchAt, now, locale)}</td>
+                <td>{person.lastTouchAt === undefined ? '—' : formatAgo(person.lastTouchAt, now, t)}</td>
               </tr>
             ))}
             {last < rows.length && (

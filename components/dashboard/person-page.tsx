@@ -187,9 +187,7 @@ export function PersonPage(props: PersonPageProps) {
                     onChange={(e) => props.onStepDone(step.id, e.currentTarget.checked)}
                   />{' '}
                   {step.text}
-                  {step.dueAt !== undefined && (
-                    <span class="muted"> ({formatDue(step.dueAt, now, locale)})</span>
-                  )}
+                  {step.dueAt !== undefined && <span class="muted"> ({formatDue(step.dueAt, now, t)})</span>}
                 </label>
               </li>
             ))}
@@ -217,7 +215,7 @@ export function PersonPage(props: PersonPageProps) {
                       type="button"
                       class="link small"
                       onClick={() => props.onDeleteTouch(item.touch!.id)}
-                      aria-label={t('dash_deleteTouch', formatAgo(item.at, now, locale))}
+                      aria-label={t('dash_deleteTouch', formatAgo(item.at, now, t))}
                     >
                       {t('dash_delete')}
                     </button>
@@ -226,7 +224,7 @@ export function PersonPage(props: PersonPageProps) {
                   <span>
                     {t(
                       'panel_roleChange',
-                      formatAgo(item.at, now, locale),
+                      formatAgo(item.at, now, t),
                       [item.role?.headline, item.role?.company].filter(Boolean).join(' · '),
                     )}
                   </span>

@@ -26,7 +26,6 @@ export interface AgendaProps {
   query: string;
   results: AgendaPerson[] | null;
   now: number;
-  locale: string;
   t: Translate;
   onQuery(query: string): void;
   onLog(slug: string): void;
@@ -36,11 +35,10 @@ export interface AgendaProps {
 function PersonRow({
   person,
   now,
-  locale,
   t,
   onLog,
   onOpen,
-}: { person: AgendaPerson } & Pick<AgendaProps, 'now' | 'locale' | 't' | 'onLog' | 'onOpen'>) {
+}: { person: AgendaPerson } & Pick<AgendaProps, 'now' | 't' | 'onLog' | 'onOpen'>) {
   return (
     <li class="agenda-row">
       <div>
@@ -54,7 +52,7 @@ function PersonRow({
         <div class="muted small">
           {person.lastTouchAt === undefined
             ? t('badge_noTouch')
-            : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, locale))}
+            : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, t))}
         </div>
       </div>
       <div class="row-actions">
@@ -74,7 +72,7 @@ function PersonRow({
 }
 
 export function Agenda(props: AgendaProps) {
-  const { t, now, locale } = props;
+  const { t, now } = props;
   return (
     <main class="agenda">
       <h1>{t('popup_agenda')}</h1>
@@ -118,7 +116,7 @@ export function Agenda(props: AgendaProps) {
                   <li key={s.id} class="agenda-row">
                     <div>
                       <strong>{s.name}</strong>: {s.text}
-                      <div class="muted small">{formatDue(s.dueAt, now, locale)}</div>
+                      <div class="muted small">{formatDue(s.dueAt, now, t)}</div>
                     </div>
                     <div class="row-actions">
                       <button

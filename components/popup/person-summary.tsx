@@ -12,7 +12,6 @@ export interface PersonSummaryProps {
   steps: NextStep[];
   touches: Touch[];
   now: number;
-  locale: string;
   t: Translate;
   onStepDone(id: string, done: boolean): void;
 }
@@ -23,7 +22,6 @@ export function PersonSummary({
   steps,
   touches,
   now,
-  locale,
   t,
   onStepDone,
 }: PersonSummaryProps) {
@@ -47,7 +45,7 @@ export function PersonSummary({
         <span>
           {person.lastTouchAt === undefined
             ? t('badge_noTouch')
-            : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, locale))}
+            : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, t))}
         </span>
         {person.metInPerson && <span>· {t('badge_metInPerson')}</span>}
       </p>
@@ -57,7 +55,7 @@ export function PersonSummary({
           {steps.map((step) => (
             <label key={step.id} class={step.dueAt !== undefined && step.dueAt <= now ? 'due' : ''}>
               <input type="checkbox" checked={false} onChange={() => onStepDone(step.id, true)} /> {step.text}
-              {step.dueAt !== undefined && <span class="muted"> ({formatDue(step.dueAt, now, locale)})</span>}
+              {step.dueAt !== undefined && <span class="muted"> ({formatDue(step.dueAt, now, t)})</span>}
             </label>
           ))}
         </fieldset>
@@ -68,7 +66,7 @@ export function PersonSummary({
           <ul class="touches">
             {touches.map((touch) => (
               <li key={touch.id}>
-                {t(`kind_${touch.kind}` as MessageKey)} · {formatAgo(touch.at, now, locale)}
+                {t(`kind_${touch.kind}` as MessageKey)} · {formatAgo(touch.at, now, t)}
                 {touch.note && <span class="muted note"> — {touch.note}</span>}
               </li>
             ))}

@@ -3,7 +3,7 @@
 
 import type { z } from 'zod';
 import { openNextSteps } from '../../storage/next-steps';
-import { lookupPeople, refreshFromPage, trackPerson } from '../../storage/people';
+import { lookupPeople, mergePageFacts, refreshFromPage, trackPerson } from '../../storage/people';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { addTouch, listTouches } from '../../storage/touches';
@@ -25,10 +25,15 @@ export async function lookup(data: Req<'lookup'>, now = Date.now()): Promise<Per
 }
 
 export async function visitProfile(data: Req<'visitProfile'>, now = Date.now()): Promise<PersonView | null> {
-  let person = await refreshFromPage(data, now);
-  // A profile reached by member id: find the person that id belongs to.
-  if (!person && data.memberId) [person] = await lookupPeople([], [data.memberId]);
-  return person ? viewWithNextStep(person, now) : null;
+  // A profile may be reached by member id: the person that id belongs to counts too.
+  const people = await lookupPeople([data.slug], data.memberId ? [data.memberId] : []);
+  const person = people.find((p) => p.slug === data.slug) ?? people[0];
+  if (!person) return null;
+  const merged = person.slug === data.slug ? mergePageFacts(person, data, now) : null;
+  // The badge needn't wait for the write: answer from the merged record, store it meanwhile.
+  if (merged)
+    refreshFromPage(data, now).catch((error) => console.error('[vinculo] refresh from page', error));
+  return viewWithNextStep(merged ?? person, now);
 }
 
 export async function track(data: Req<'track'>, now = Date.now()): Promise<PersonView> {

@@ -4,7 +4,7 @@
 // Chrome may stop this worker between any two lines below.
 import { browser } from 'wxt/browser';
 import { dueNextSteps } from '../../storage/next-steps';
-import { countDuePeople, duePeople, getPerson, lookupPeople, snoozePerson } from '../../storage/people';
+import { countDuePeople, duePeople, lookupPeople, snoozePerson } from '../../storage/people';
 import {
   advanceDigest,
   type DigestRecord,
@@ -13,7 +13,15 @@ import {
 } from '../../storage/reminder-state';
 import { getSettings } from '../../storage/settings';
 import { snoozeUntil } from '../../utils/cadence';
-import { type Decision, type DueStep, decideDigest, digestWindow, localTime } from '../../utils/digest';
+import {
+  type Decision,
+  type DueStep,
+  decideDigest,
+  digestWindow,
+  localTime,
+  NAMED_STEPS,
+  orderSteps,
+} from '../../utils/digest';
 import { type Translate, t as translate, uiLocale } from '../../utils/i18n';
 import { profileUrl } from '../../utils/slug';
 
@@ -133,10 +141,11 @@ async function check({
   return { count, decision: decision.kind, notified };
 }
 
-/** Names for the steps' people, in one read by primary key. */
+/** The steps the body will name get their person's name, in one read by primary key. */
 async function withPersonNames(steps: DueStep[]): Promise<DueStep[]> {
-  if (steps.length === 0) return steps;
-  const people = await lookupPeople([...new Set(steps.map((s) => s.personId))]);
+  const named = orderSteps(steps).slice(0, NAMED_STEPS);
+  if (named.length === 0) return steps;
+  const people = await lookupPeople([...new Set(named.map((s) => s.personId))]);
   const names = new Map(people.map((p) => [p.slug, p.name]));
   return steps.map((s) => {
     const personName = names.get(s.personId);
@@ -169,7 +178,7 @@ async function show(digest: DigestRecord, t: Translate): Promise<boolean> {
 
 async function createNotification(digest: DigestRecord, t: Translate): Promise<void> {
   const buttons = [{ title: t('reminder_open') }];
-  if (digest.snooze.length > 0) buttons.push({ title: t('reminder_snooze') });
+  if (digest.cold > 0) buttons.push({ title: t('reminder_snooze') });
   const options = {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -203,15 +212,18 @@ export async function openDigest(): Promise<void> {
   await browser.notifications.clear(DIGEST_NOTIFICATION);
 }
 
-/** "Snooze a week" for everyone the digest counted as going cold. */
+/**
+ * "Snooze a week" for everyone the digest counted as going cold: the people
+ * still due at the moment it was decided. Anyone touched or snoozed since has
+ * a later due date and is left alone.
+ */
 export async function snoozeDigest(now = Date.now()): Promise<void> {
   await confirmShown();
   const { digest } = await getReminderState();
-  for (const slug of digest?.snooze ?? []) {
-    const person = await getPerson(slug);
-    // Someone touched since the digest is no longer due: a snooze would only push their next date out.
-    if (person?.dueAt === undefined || person.dueAt > now) continue;
-    await snoozePerson(slug, snoozeUntil(now, SNOOZE_DAYS, person.dueAt), now);
+  if (digest && digest.cold > 0) {
+    for (const person of await duePeople(digest.decidedAt)) {
+      await snoozePerson(person.slug, snoozeUntil(now, SNOOZE_DAYS, person.dueAt), now);
+    }
   }
   await browser.notifications.clear(DIGEST_NOTIFICATION);
   await updateIconCount();

@@ -2,6 +2,7 @@
 // the Playwright bench runner, in the extension's origin and real Chromium.
 import { db } from '../../storage/db';
 import { importConnections } from '../../storage/import';
+import { refreshHealth } from '../../storage/stats';
 import { makeNextSteps, makePeople, makeTouches, slugAt } from '../../tests/bench/generate';
 import { parseConnectionsCsv } from '../../utils/connections-csv';
 import { sendMessage } from '../../utils/messaging';
@@ -69,6 +70,10 @@ const bench = {
       i % 2 ? slugAt((i * 37) % total) : `untracked-person-${i}`,
     );
     return timed(() => sendMessage('lookup', { slugs, memberIds: [] }));
+  },
+  /** The dashboard's full recount of the network (done behind the cached numbers). */
+  recountHealth(): Promise<number> {
+    return timed(() => refreshHealth(Date.now()));
   },
   /** Makes sure one named person is tracked (an acquaintance touched 12 days ago). */
   async seedPerson(slug: string, name: string): Promise<void> {

@@ -2,7 +2,7 @@
 // are listed (search, My Network, feed, messaging, profile sidebars). One
 // batched lookup per change; untracked people get nothing.
 import { dotCss } from '../../components/guest-styles';
-import { t, uiLocale } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { findPersonLinks } from '../../utils/linkedin/person-links';
 import { findViewerSlug } from '../../utils/linkedin/viewer';
 import { sendMessage } from '../../utils/messaging';
@@ -36,7 +36,7 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
       delete entry.dot;
       return;
     }
-    const words = describeView(view, Date.now(), uiLocale(), t);
+    const words = describeView(view, Date.now(), t);
     if (!entry.dot) {
       const { host, root } = createShadowHost('vinculo-dot', dotCss);
       root.append(document.createElement('span'));

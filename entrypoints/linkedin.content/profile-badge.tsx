@@ -6,7 +6,7 @@ import { badgeCss } from '../../components/guest-styles';
 import { ProfileBadge } from '../../components/profile-badge';
 import type { ProfileFacts } from '../../storage/people';
 import type { TouchKind } from '../../storage/schemas';
-import { t, uiLocale } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { findBadgeAnchor, type ProfileSnapshot, readProfile } from '../../utils/linkedin/profile';
 import { type PanelData, sendMessage } from '../../utils/messaging';
 import { describeView, type PersonView } from '../../utils/person-view';
@@ -63,11 +63,10 @@ export function badgeProfile(url: string, signal: AbortSignal): ProfileBadgeHand
     if (!facts || signal.aborted) return;
     shadow ??= createShadowHost('vinculo-badge', badgeCss);
     const now = Date.now();
-    const locale = uiLocale();
     shadow.host.setAttribute('role', 'group');
     shadow.host.setAttribute(
       'aria-label',
-      view ? describeView(view, now, locale, t).label : t('badge_trackLabel', facts.name),
+      view ? describeView(view, now, t).label : t('badge_trackLabel', facts.name),
     );
     render(
       <ProfileBadge
@@ -77,7 +76,6 @@ export function badgeProfile(url: string, signal: AbortSignal): ProfileBadgeHand
         open={open}
         status={status}
         now={now}
-        locale={locale}
         t={t}
         onTrack={guard('track', track)}
         onToggle={guard('panel', toggle)}

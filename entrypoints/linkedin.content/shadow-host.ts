@@ -5,12 +5,36 @@ export interface ShadowHost {
   root: ShadowRoot;
 }
 
+// One parsed stylesheet shared by every root (a list page can hold a hundred dots); browsers whose
+// content scripts cannot adopt constructed sheets get a <style> element per root instead.
+const sheets = new Map<string, CSSStyleSheet | null>();
+
+function sharedSheet(css: string): CSSStyleSheet | null {
+  if (!sheets.has(css)) {
+    let sheet: CSSStyleSheet | null = null;
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+    sheets.set(css, sheet);
+  }
+  return sheets.get(css) ?? null;
+}
+
 export function createShadowHost(tag: 'vinculo-badge' | 'vinculo-dot', css: string): ShadowHost {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  style.textContent = css;
-  root.append(style);
+  const sheet = sharedSheet(css);
+  try {
+    if (!sheet) throw new Error('no constructed sheet');
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
   // Keys typed in Vínculo's panel are not LinkedIn's shortcuts; clicks do not follow the card's link.
   for (const type of ['keydown', 'keyup', 'keypress', 'click']) {
     host.addEventListener(type, (event) => {

@@ -17,7 +17,7 @@ import {
 } from '../../storage/people';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
-import { networkHealth } from '../../storage/stats';
+import { cachedHealth, refreshHealth } from '../../storage/stats';
 import { addTouch, deleteTouch } from '../../storage/touches';
 import { snoozeUntil, temperatureOf } from '../../utils/cadence';
 import {
@@ -123,33 +123,28 @@ type SetToast = (toast: { text: string; undo?: () => void } | null) => void;
 
 function HomeRoute({ view, setToast }: { view: 'home' | 'going-cold'; setToast: SetToast }) {
   const now = Date.now();
+  const cached = useLiveQuery(() => (view === 'home' ? cachedHealth() : Promise.resolve(null)), [view]);
   const data = useLiveQuery(async () => {
-    const [health, cold, steps, recent] = await Promise.all([
-      view === 'home' ? networkHealth(now) : null,
+    const [cold, steps, recent] = await Promise.all([
       goingCold(now, 100),
       stepsDue(now),
       view === 'home' ? db.people.orderBy('lastTouchAt').reverse().limit(10).toArray() : [],
     ]);
-    return { health, cold, steps, recent };
+    return { cold, steps, recent };
   }, [view]);
+  // Counting the whole network takes a while with tens of thousands of people: show the last count, recount behind.
   useEffect(() => {
-    if (data) performance.mark('vinculo:dashboard-rendered');
-  }, [data]);
-  if (!data) return <p class="muted">{t('dash_loading')}</p>;
-  const empty = { byStage: { contact: 0, acquaintance: 0, relationship: 0, archived: 0 } };
+    if (view === 'home') refreshHealth(Date.now()).catch((error) => console.error('[vinculo] health', error));
+  }, [view]);
+  const ready = data !== undefined && cached !== undefined;
+  useEffect(() => {
+    if (ready) performance.mark('vinculo:dashboard-rendered');
+  }, [ready]);
+  if (!data || cached === undefined) return <p class="muted">{t('dash_loading')}</p>;
   return (
     <Home
       view={view}
-      health={
-        data.health ?? {
-          ...empty,
-          imported: empty.byStage,
-          tracked: 0,
-          temperature: { warm: 0, cooling: 0, cold: 0 },
-          weekly: [],
-          balance: { gave: 0, received: 0, both: 0, none: 0 },
-        }
-      }
+      health={cached?.health ?? null}
       cold={data.cold}
       steps={data.steps.map(({ step, person }) => ({
         id: step.id,

@@ -20,7 +20,7 @@ import {
   emptyDraft,
   toDateInput,
 } from '../../utils/draft';
-import { t, uiLocale } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { matcher, searchText } from '../../utils/search';
 import { profileUrl } from '../../utils/slug';
 import { useLiveQuery } from '../../utils/use-live-query';
@@ -36,7 +36,6 @@ interface Saved {
 
 export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => void }) {
   const now = Date.now();
-  const locale = uiLocale();
   const data = useLiveQuery(async () => {
     const [person, touches, steps, settings] = await Promise.all([
       getPerson(slug),
@@ -137,7 +136,6 @@ export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => voi
         steps={data.steps}
         touches={data.touches}
         now={now}
-        locale={locale}
         t={t}
         onStepDone={(id, done) => void setNextStepDone(id, done)}
       />
@@ -210,7 +208,6 @@ export function AgendaPopup() {
       query={query}
       results={results}
       now={now}
-      locale={uiLocale()}
       t={t}
       onQuery={setQuery}
       onLog={setSelected}
