@@ -4,11 +4,12 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { setChangeListener } from '../../storage/changes';
 import { getPerson, trackPerson } from '../../storage/people';
+import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { chooseLanguage, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { parseProfileUrl } from '../../utils/slug';
-import { AgendaPopup, PersonPopup } from './popup-app';
+import { AgendaPopup, loadDraft, PersonPopup } from './popup-app';
 import '../../components/ui.css';
 
 async function targetTab() {
@@ -19,24 +20,27 @@ async function targetTab() {
   return active;
 }
 
-/** The tracked slug of the profile in the tab, tracking the person from what the page shows. */
-async function personInTab(): Promise<string | null> {
+/** The person whose profile is in the tab, tracking them from what the page shows if needed. */
+async function personInTab(): Promise<Person | null> {
   const tab = await targetTab();
   const ref = tab?.url ? parseProfileUrl(tab.url) : null;
   if (!tab?.id || !ref) return null;
-  const onScreen = await sendMessage('readProfile', undefined, tab.id).catch(() => null);
-  const slug = onScreen?.slug ?? (ref.kind === 'slug' ? ref.slug : null);
+  const onScreen = sendMessage('readProfile', undefined, tab.id).catch(() => null);
+  // Someone already tracked opens at once; only a new person waits for what the page shows.
+  const known = ref.kind === 'slug' ? await getPerson(ref.slug) : undefined;
+  if (known) return known;
+  const facts = await onScreen;
+  const slug = facts?.slug ?? (ref.kind === 'slug' ? ref.slug : null);
   if (!slug) return null;
-  if (await getPerson(slug)) return slug;
+  const existing = await getPerson(slug);
+  if (existing) return existing;
   const name =
-    onScreen?.name ??
+    facts?.name ??
     tab.title
       ?.replace(/^\(\d+\+?\)\s*/, '')
       .split(' | ')[0]
       ?.trim();
-  if (!name) return null;
-  await trackPerson(onScreen ?? { slug, name });
-  return slug;
+  return name ? trackPerson(facts ?? { slug, name }) : null;
 }
 
 async function main(): Promise<void> {
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
   setChangeListener((slugs) => {
     sendMessage('peopleChanged', { slugs }).catch((error) => console.error('[vinculo] live update', error));
   });
-  const [slug, settings] = await Promise.all([
+  const [person, settings] = await Promise.all([
     personInTab().catch((error) => {
       console.error('[vinculo] popup target', error);
       return null;
@@ -57,7 +61,12 @@ async function main(): Promise<void> {
     if (e.key === 'Escape' && !e.defaultPrevented) window.close();
   });
   const app = document.getElementById('app')!;
-  render(slug ? <PersonPopup slug={slug} /> : <AgendaPopup />, app);
+  if (!person) {
+    render(<AgendaPopup />, app);
+    return;
+  }
+  const draft = await loadDraft(person);
+  render(<PersonPopup slug={person.slug} initial={{ person, draft }} />, app);
 }
 
 main();

@@ -34,7 +34,23 @@ interface Saved {
   before?: { stage: Person['stage']; cadenceDays: number | null };
 }
 
-export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => void }) {
+/** The person's saved draft, if the popup closed before a save. */
+export async function loadDraft(person: Person): Promise<Draft> {
+  const stored = await browser.storage.local.get(draftKey(person.slug));
+  const kept = stored[draftKey(person.slug)] as Partial<Draft> | undefined;
+  return { ...emptyDraft(person, Date.now()), ...kept };
+}
+
+export function PersonPopup({
+  slug,
+  initial,
+  onBack,
+}: {
+  slug: string;
+  /** What the popup already read before its first render, so the note takes focus at once. */
+  initial?: { person: Person; draft: Draft };
+  onBack?: () => void;
+}) {
   const now = Date.now();
   const data = useLiveQuery(async () => {
     const [person, touches, steps, settings] = await Promise.all([
@@ -45,7 +61,7 @@ export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => voi
     ]);
     return { person, touches, steps, settings };
   }, [slug]);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(initial?.draft ?? null);
   const [errors, setErrors] = useState<DraftError[]>([]);
   const [saving, setSaving] = useState(false);
   const [saved, setSaved] = useState<Saved | null>(null);
@@ -54,17 +70,12 @@ export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => voi
 
   // The draft: restored when the popup reopens on the same person, kept on every keystroke.
   useEffect(() => {
-    if (!data?.person || draft) return;
-    const person = data.person;
-    browser.storage.local.get(draftKey(slug)).then((stored) => {
-      const kept = stored[draftKey(slug)] as Draft | undefined;
-      setDraft(kept ? { ...emptyDraft(person, Date.now()), ...kept } : emptyDraft(person, Date.now()));
-    });
-  }, [data?.person, slug, draft]);
+    if (data?.person && !draft) loadDraft(data.person).then(setDraft);
+  }, [data?.person, draft]);
 
-  if (!data) return null;
-  if (!data.person || !draft) return data.person ? null : <p class="muted">{t('popup_notTracked')}</p>;
-  const person = data.person;
+  const person = data?.person ?? (data ? undefined : initial?.person);
+  if (!person) return data ? <p class="muted">{t('popup_notTracked')}</p> : null;
+  if (!draft) return null;
 
   const change = (patch: Partial<Draft>) => {
     const next = { ...draft, ...patch };
@@ -132,9 +143,9 @@ export function PersonPopup({ slug, onBack }: { slug: string; onBack?: () => voi
       )}
       <PersonSummary
         person={person}
-        temperature={temperatureOf(person, data.settings, now)}
-        steps={data.steps}
-        touches={data.touches}
+        temperature={data ? temperatureOf(person, data.settings, now) : null}
+        steps={data?.steps ?? []}
+        touches={data?.touches ?? []}
         now={now}
         t={t}
         onStepDone={(id, done) => void setNextStepDone(id, done)}
