@@ -151,3 +151,47 @@ test('live: a touch logged in the popup updates the badge on the LinkedIn tab wi
 
   await expect(badge).toHaveAttribute('aria-label', /last touch today · warm/, { timeout: 1000 });
 });
+
+test('a changed headline on a revisit is recorded as a role change and shown in the panel', async ({ vinculo }) => {
+  const profile = fixture('profile-2024.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 3,
+      headline: 'Intern at Old Company',
+    }),
+  ]);
+  const page = await vinculo.openLinkedIn(profile.file);
+  const badge = page.locator('vinculo-badge');
+  await badge.getByRole('button', { name: /Acquaintance/ }).click();
+  await expect(badge.getByRole('dialog')).toContainText(`Changed role today: ${profile.expected.headline}`);
+  const [stored] = await readAll(vinculo, 'people');
+  expect(stored).toMatchObject({
+    headline: profile.expected.headline,
+    roleChanges: [expect.objectContaining({ previousHeadline: 'Intern at Old Company' })],
+  });
+});
+
+test('a good guest: page styles do not reach the badge, and the badge’s styles do not reach the page', async ({
+  vinculo,
+}) => {
+  const page = await vinculo.openLinkedIn('profile-2025.html');
+  await page.addStyleTag({
+    content: 'button, span { color: rgb(255, 0, 0) !important; font-size: 40px !important; border-color: red !important }',
+  });
+  await page.evaluate(() => {
+    const own = document.createElement('button');
+    own.className = 'track cold panel';
+    own.id = 'page-own-button';
+    own.textContent = 'LinkedIn’s own';
+    document.body.append(own);
+  });
+  const track = page.locator('vinculo-badge').getByRole('button', { name: /track/i });
+  await expect(track).toBeVisible();
+  const inside = await track.evaluate((el) => getComputedStyle(el));
+  expect(inside.color).not.toBe('rgb(255, 0, 0)');
+  expect(inside.fontSize).toBe('13px');
+  const outside = await page.locator('#page-own-button').evaluate((el) => getComputedStyle(el));
+  expect(outside.backgroundColor).not.toBe('rgb(238, 245, 252)');
+  expect(outside.borderTopLeftRadius).not.toBe('999px');
+});
