@@ -304,9 +304,11 @@ describe('people as CSV', () => {
 
 describe('backup messages for the UI', () => {
   type Strings = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-  const strings: { en: Strings; es: Strings } = JSON.parse(
-    readFileSync('tests/unit/import-strings.json', 'utf8'),
-  );
+  // The extension's own locale files: every message code the UI can show must have words there.
+  const strings: { en: Strings; es: Strings } = {
+    en: JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')),
+    es: JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')),
+  };
 
   it('has English and Spanish words for every problem, with matching placeholders', () => {
     const problems: BackupProblem[] = [

@@ -274,9 +274,11 @@ describe('bad files are refused with a clear code', () => {
 
 describe('messages for the UI', () => {
   type Strings = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-  const strings: { en: Strings; es: Strings } = JSON.parse(
-    readFileSync('tests/unit/import-strings.json', 'utf8'),
-  );
+  // The extension's own locale files: every message code the UI can show must have words there.
+  const strings: { en: Strings; es: Strings } = {
+    en: JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')),
+    es: JSON.parse(readFileSync('public/_locales/es/messages.json', 'utf8')),
+  };
 
   const expectWords = ({ key, substitutions }: { key: string; substitutions: string[] }) => {
     for (const lang of ['en', 'es'] as const) {
