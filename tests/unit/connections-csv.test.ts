@@ -332,5 +332,4 @@ describe('messages for the UI', () => {
       '5',
     ]);
   });
-
 });
