@@ -4,6 +4,7 @@ import type { NetworkHealth } from '../../storage/stats';
 import type { Temperature } from '../../utils/cadence';
 import type { MessageKey, Translate } from '../../utils/i18n';
 import { formatAgo, formatDue } from '../../utils/relative-time';
+import { lastTouchWords, TemperatureChip } from '../temperature-chip';
 import { temperatureIcon } from '../temperature-icon';
 import { BarChart, WeeklyChart } from './bar-chart';
 
@@ -127,15 +128,8 @@ function Lists(props: HomeProps) {
                   <button type="button" class="link" onClick={() => props.onOpen(person.slug)}>
                     {person.name}
                   </button>{' '}
-                  <span class={`chip ${temperature}`}>
-                    <span aria-hidden="true">{temperatureIcon[temperature]}</span>{' '}
-                    {t(`temp_${temperature}` as MessageKey)}
-                  </span>
-                  <div class="muted small">
-                    {person.lastTouchAt === undefined
-                      ? t('badge_noTouch')
-                      : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, t))}
-                  </div>
+                  <TemperatureChip temperature={temperature} t={t} />
+                  <div class="muted small">{lastTouchWords(person.lastTouchAt, now, t)}</div>
                 </div>
                 <div class="row-actions">
                   <button

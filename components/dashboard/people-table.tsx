@@ -4,7 +4,7 @@ import { stages } from '../../storage/schemas';
 import type { MessageKey, Translate } from '../../utils/i18n';
 import type { PeopleQuery, PersonRow } from '../../utils/people-filter';
 import { formatAgo } from '../../utils/relative-time';
-import { temperatureIcon } from '../temperature-icon';
+import { TemperatureChip } from '../temperature-chip';
 
 const ROW = 44;
 const VIEWPORT = 560;
@@ -129,12 +129,7 @@ export function PeopleTable({ rows, total, tags, query, now, locale, t, onQuery,
                 </td>
                 <td>{t(`stage_${person.stage}` as MessageKey)}</td>
                 <td>
-                  {temperature && (
-                    <span class={`chip ${temperature}`}>
-                      <span aria-hidden="true">{temperatureIcon[temperature]}</span>{' '}
-                      {t(`temp_${temperature}` as MessageKey)}
-                    </span>
-                  )}
+                  <TemperatureChip temperature={temperature} t={t} />
                 </td>
                 <td>{person.lastTouchAt === undefined ? '—' : formatAgo(person.lastTouchAt, now, t)}</td>
               </tr>

@@ -6,7 +6,7 @@ import type { Temperature } from '../../utils/cadence';
 import type { MessageKey, Translate } from '../../utils/i18n';
 import { formatAgo, formatDue } from '../../utils/relative-time';
 import { Initials } from '../initials';
-import { temperatureIcon } from '../temperature-icon';
+import { TemperatureChip } from '../temperature-chip';
 
 export interface PersonEdit {
   name: string;
@@ -85,12 +85,7 @@ export function PersonPage(props: PersonPageProps) {
           <p class="muted">{person.headline}</p>
           <p>
             <span class="chip">{t(`stage_${person.stage}` as MessageKey)}</span>
-            {props.temperature && (
-              <span class={`chip ${props.temperature}`}>
-                <span aria-hidden="true">{temperatureIcon[props.temperature]}</span>{' '}
-                {t(`temp_${props.temperature}` as MessageKey)}
-              </span>
-            )}
+            <TemperatureChip temperature={props.temperature} t={t} />
             <a href={props.profileUrl} target="_blank" rel="noreferrer">
               {t('popup_openProfile')}
             </a>

@@ -1,8 +1,8 @@
 // Off a profile: today's agenda and a search over tracked people.
 import type { Temperature } from '../../utils/cadence';
-import type { MessageKey, Translate } from '../../utils/i18n';
-import { formatAgo, formatDue } from '../../utils/relative-time';
-import { temperatureIcon } from '../temperature-icon';
+import type { Translate } from '../../utils/i18n';
+import { formatDue } from '../../utils/relative-time';
+import { lastTouchWords, TemperatureChip } from '../temperature-chip';
 
 export interface AgendaPerson {
   slug: string;
@@ -43,17 +43,8 @@ function PersonRow({
     <li class="agenda-row">
       <div>
         <strong>{person.name}</strong>
-        {person.temperature && (
-          <span class={`chip ${person.temperature}`}>
-            <span aria-hidden="true">{temperatureIcon[person.temperature]}</span>{' '}
-            {t(`temp_${person.temperature}` as MessageKey)}
-          </span>
-        )}
-        <div class="muted small">
-          {person.lastTouchAt === undefined
-            ? t('badge_noTouch')
-            : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, t))}
-        </div>
+        <TemperatureChip temperature={person.temperature} t={t} />
+        <div class="muted small">{lastTouchWords(person.lastTouchAt, now, t)}</div>
       </div>
       <div class="row-actions">
         <button type="button" onClick={() => onLog(person.slug)} aria-label={t('popup_logFor', person.name)}>

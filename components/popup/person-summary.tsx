@@ -4,7 +4,7 @@ import type { Temperature } from '../../utils/cadence';
 import type { MessageKey, Translate } from '../../utils/i18n';
 import { formatAgo, formatDue } from '../../utils/relative-time';
 import { Initials } from '../initials';
-import { temperatureIcon } from '../temperature-icon';
+import { lastTouchWords, TemperatureChip } from '../temperature-chip';
 
 export interface PersonSummaryProps {
   person: Person;
@@ -36,17 +36,8 @@ export function PersonSummary({
       </header>
       <p class="facts">
         <span class="chip">{t(`stage_${person.stage}` as MessageKey)}</span>
-        {temperature && (
-          <span class={`chip ${temperature}`}>
-            <span aria-hidden="true">{temperatureIcon[temperature]}</span>{' '}
-            {t(`temp_${temperature}` as MessageKey)}
-          </span>
-        )}
-        <span>
-          {person.lastTouchAt === undefined
-            ? t('badge_noTouch')
-            : t('badge_lastTouch', formatAgo(person.lastTouchAt, now, t))}
-        </span>
+        <TemperatureChip temperature={temperature} t={t} />
+        <span>{lastTouchWords(person.lastTouchAt, now, t)}</span>
         {person.metInPerson && <span>· {t('badge_metInPerson')}</span>}
       </p>
       {steps.length > 0 && (
