@@ -58,7 +58,7 @@ export function parseReminderState(value: unknown): ReminderState {
       phase: 'shown',
       title: '',
       message: '',
-      snooze: [],
+      cold: 0,
       open: { kind: 'dashboard' },
     },
   };

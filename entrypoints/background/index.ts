@@ -1,5 +1,4 @@
 // Wiring only: the background owns the database and answers the protocol.
-import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { setChangeListener } from '../../storage/changes';
 import { tellLinkedInTabs } from '../../utils/live';
@@ -10,10 +9,12 @@ import { handlers } from './handlers';
 import { registerReminders, updateIconCount } from './reminders';
 
 export default defineBackground(() => {
-  setChangeListener((slugs) => {
+  // After every write, here or in the popup and dashboard: badges on LinkedIn tabs and the icon count follow.
+  const peopleChanged = (slugs: string[]): void => {
     tellLinkedInTabs(slugs).catch((error) => console.error('[vinculo] live update failed', error));
     updateIconCount().catch((error) => console.error('[vinculo] icon count failed', error));
-  });
+  };
+  setChangeListener(peopleChanged);
   registerReminders();
 
   for (const [type, handler] of Object.entries(handlers) as [
@@ -25,12 +26,6 @@ export default defineBackground(() => {
   }
   onMessage(
     'peopleChanged',
-    guarded(requestSchemas.peopleChanged, async ({ slugs }) => {
-      await tellLinkedInTabs(slugs);
-    }),
+    guarded(requestSchemas.peopleChanged, async ({ slugs }) => peopleChanged(slugs)),
   );
-
-  browser.runtime.onInstalled.addListener(() => {
-    console.info('[vinculo] installed');
-  });
 });

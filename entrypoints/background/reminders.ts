@@ -4,7 +4,7 @@
 // Chrome may stop this worker between any two lines below.
 import { browser } from 'wxt/browser';
 import { dueNextSteps } from '../../storage/next-steps';
-import { countDuePeople, duePeople, lookupPeople, snoozePerson } from '../../storage/people';
+import { duePeople, lookupPeople, snoozePerson } from '../../storage/people';
 import {
   advanceDigest,
   type DigestRecord,
@@ -29,6 +29,8 @@ export const REMINDER_ALARM = 'reminders';
 export const DIGEST_NOTIFICATION = 'vinculo-digest';
 export const CHECK_PERIOD_MINUTES = 30;
 export const SNOOZE_DAYS = 7;
+/** The toolbar icon says "99+" beyond this, as mail and chat badges do. */
+export const ICON_MAX = 99;
 /** The user-timing entry each check leaves in the worker's performance timeline (read by the bench). */
 export const CHECK_MEASURE = 'vinculo-reminder-check';
 const DASHBOARD_GOING_COLD = '/options.html#/going-cold';
@@ -81,7 +83,7 @@ export async function ensureAlarm(): Promise<void> {
 }
 
 export interface CheckOutcome {
-  /** What the icon now shows: cold people + due steps. */
+  /** Cold people + due steps: exact when a digest was decided, otherwise counted only up to what the icon shows. */
   count: number;
   /** What was decided about the digest. */
   decision: Decision['kind'] | 'none';
@@ -229,14 +231,22 @@ export async function snoozeDigest(now = Date.now()): Promise<void> {
   await updateIconCount();
 }
 
+/**
+ * Cold people + due steps, read only as far as the icon can show: one past
+ * ICON_MAX people by index range, however many are due. (Counting a large due
+ * range entry by entry would cost as much as reading it.)
+ */
 async function countDue(now: number): Promise<number> {
-  const [people, steps] = await Promise.all([countDuePeople(now), dueNextSteps(now)]);
-  return people + steps.length;
+  const [people, steps] = await Promise.all([duePeople(now, ICON_MAX + 1), dueNextSteps(now)]);
+  return people.length + steps.length;
 }
 
 async function setIconCount(count: number): Promise<void> {
-  // The badge has room for about four characters.
-  await browser.action.setBadgeText({ text: count === 0 ? '' : count > 999 ? '999+' : String(count) });
+  // Firefox builds are MV2, where the toolbar button is browserAction.
+  const action = browser.action ?? browser.browserAction;
+  await action.setBadgeText({
+    text: count === 0 ? '' : count > ICON_MAX ? `${ICON_MAX}+` : String(count),
+  });
 }
 
 // Writes come in bursts (a snooze of twenty people is twenty writes): calls

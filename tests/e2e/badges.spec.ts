@@ -152,7 +152,9 @@ test('live: a touch logged in the popup updates the badge on the LinkedIn tab wi
   await expect(badge).toHaveAttribute('aria-label', /last touch today · warm/, { timeout: 1000 });
 });
 
-test('a changed headline on a revisit is recorded as a role change and shown in the panel', async ({ vinculo }) => {
+test('a changed headline on a revisit is recorded as a role change and shown in the panel', async ({
+  vinculo,
+}) => {
   const profile = fixture('profile-2024.html') as ProfileFixture;
   await seed(vinculo, 'people', [
     personRecord(profile.expected.slug, profile.expected.name, {
@@ -177,7 +179,8 @@ test('a good guest: page styles do not reach the badge, and the badge’s styles
 }) => {
   const page = await vinculo.openLinkedIn('profile-2025.html');
   await page.addStyleTag({
-    content: 'button, span { color: rgb(255, 0, 0) !important; font-size: 40px !important; border-color: red !important }',
+    content:
+      'button, span { color: rgb(255, 0, 0) !important; font-size: 40px !important; border-color: red !important }',
   });
   await page.evaluate(() => {
     const own = document.createElement('button');

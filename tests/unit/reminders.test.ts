@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CHECK_MEASURE, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../entrypoints/background/reminders';
-import { parseReminderState } from '../../storage/reminder-state';
+import { parseReminderState, reminderStateSchema } from '../../storage/reminder-state';
 import { DAY, HOUR } from '../../utils/time';
 
 // The worker runs in the system time zone; these tests live in Madrid.
@@ -276,6 +276,28 @@ describe('the icon count', () => {
     await vi.waitFor(async () => expect(await badge()).toBe('1'));
   });
 
+  it('says 99+ beyond 99, reading no more of a long due list than that', async () => {
+    const people = Array.from({ length: 150 }, (_, i) => ({
+      slug: `person-${i}`,
+      name: `Person ${i}`,
+      stage: 'acquaintance' as const,
+      tags: [],
+      about: '',
+      source: 'manual' as const,
+      createdAt: T - 40 * DAY,
+      updatedAt: T - 40 * DAY,
+      metInPerson: false,
+      roleChanges: [],
+      dueAt: T - 10 * DAY + i,
+    }));
+    await w.db.people.bulkPut(people);
+    await w.reminders.updateIconCount();
+    expect(await badge()).toBe('99+');
+    await alarm();
+    expect(created()[DIGEST_NOTIFICATION]?.title).toBe('150 relationships going cold');
+    expect(await badge()).toBe('99+');
+  });
+
   it('a digest with only steps due has no Snooze button', async () => {
     await w.trackPerson(ANA, T - DAY);
     await w.addNextStep({ personId: ANA.slug, text: 'Send the article', dueAt: T - HOUR });
@@ -362,5 +384,8 @@ describe('the stored reminder state', () => {
     await alarm();
     expect(create).toHaveBeenCalledTimes(1);
     expect(parseReminderState({ digest: { date: 'yesterday' } })).toEqual({});
+    const salvaged = parseReminderState({ digest: { date: '2026-11-26', decidedAt: T, title: 7 } });
+    expect(salvaged.digest?.date).toBe('2026-11-26');
+    expect(reminderStateSchema.safeParse(salvaged).success).toBe(true);
   });
 });
