@@ -14,27 +14,7 @@ import {
 } from '../../utils/digest';
 import type { Translate } from '../../utils/i18n';
 import { DAY, HOUR, MINUTE } from '../../utils/time';
-
-type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-
-/** chrome.i18n.getMessage's substitution rules over the shipped messages plus the reminder strings. */
-function translator(lang: 'en' | 'es'): Translate {
-  const shipped: Messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
-  const added: Record<string, Messages> = JSON.parse(
-    readFileSync('tests/unit/reminders-strings.json', 'utf8'),
-  );
-  const messages: Messages = { ...shipped, ...added[lang] };
-  return (key, ...subs) => {
-    const entry = messages[key];
-    if (!entry) return key;
-    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) =>
-      (entry.placeholders?.[name.toLowerCase()]?.content ?? '').replace(
-        /\$(\d)/g,
-        (__, i) => subs[Number(i) - 1] ?? '',
-      ),
-    );
-  };
-}
+import { translator } from './translator';
 
 const en = translator('en');
 const es = translator('es');

@@ -16,10 +16,7 @@ afterAll(() => {
 });
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
-const messages: Messages = {
-  ...JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')),
-  ...JSON.parse(readFileSync('tests/unit/reminders-strings.json', 'utf8')).en,
-};
+const messages: Messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8'));
 /** chrome.i18n.getMessage's substitution rules. */
 function getMessage(key: string, subs?: string | string[]): string {
   const list = typeof subs === 'string' ? [subs] : (subs ?? []);
