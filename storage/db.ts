@@ -30,6 +30,16 @@ export const schemaV2 = {
   touches: 'id, [personId+at], at, value',
 } as const;
 
+/**
+ * Version 3: the daily digest ranks who is most overdue without reading
+ * everyone due. Within a stage, people on the stage's cadence rank by dueAt
+ * ([stage+dueAt]); the few with their own cadence are indexed apart.
+ */
+export const schemaV3 = {
+  ...schemaV2,
+  people: `${schemaV2.people}, [stage+dueAt], cadenceDays`,
+} as const;
+
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const inPerson = new Set<string>();
   await tx
@@ -58,6 +68,8 @@ export function openDb(name = DB_NAME): VinculoDb {
   const db = new Dexie(name) as VinculoDb;
   db.version(1).stores(schemaV1);
   db.version(2).stores(schemaV2).upgrade(upgradeToV2);
+  // Only new indexes: IndexedDB fills them from the rows already there.
+  db.version(3).stores(schemaV3);
   return db;
 }
 

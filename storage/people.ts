@@ -11,6 +11,7 @@ import {
   type Settings,
   type Stage,
   stageSchema,
+  stages,
   type Touch,
 } from './schemas';
 import { getSettings } from './settings';
@@ -189,6 +190,34 @@ export function duePeople(now: number, limit = Number.POSITIVE_INFINITY): Promis
 
 export function countDuePeople(now: number): Promise<number> {
   return db.people.where('dueAt').belowOrEqual(now).count();
+}
+
+/** How many people are due, counting no further than `cap` (counting reads every index entry). */
+export async function countDuePeopleUpTo(now: number, cap: number): Promise<number> {
+  return (await db.people.where('dueAt').belowOrEqual(now).limit(cap).primaryKeys()).length;
+}
+
+/**
+ * Everyone who can be among the `n` most overdue people, without reading
+ * everyone due: people on their stage's cadence rank within the stage by dueAt,
+ * so the first few of each stage, plus everyone with a cadence of their own.
+ */
+export async function mostOverdueCandidates(now: number, n: number): Promise<Person[]> {
+  const own = (await db.people.where('cadenceDays').above(0).toArray()).filter(
+    (p) => p.dueAt !== undefined && p.dueAt <= now,
+  );
+  const perStage = await Promise.all(
+    stages.map((stage) =>
+      db.people
+        .where('[stage+dueAt]')
+        .between([stage, -Infinity], [stage, now], true, true)
+        .limit(n + own.length)
+        .toArray(),
+    ),
+  );
+  const bySlug = new Map<string, Person>();
+  for (const p of [...own, ...perStage.flat()]) bySlug.set(p.slug, p);
+  return [...bySlug.values()];
 }
 
 export interface DeletedPerson {

@@ -95,11 +95,17 @@ export interface DigestInput {
   now: number;
   local: LocalTime;
   settings: DigestSettings;
+  /** The candidates for the names, most overdue among them (see mostOverdueCandidates). */
   people: DuePerson[];
+  /** How many people are due, up to COUNT_CAP; defaults to the candidates' number. */
+  coldCount?: number;
   steps: DueStep[];
   t: Translate;
   locale: string;
 }
+
+/** Counting everyone due reads every index entry: the digest counts up to here and says "99+". */
+export const COUNT_CAP = 100;
 
 export type Decision =
   | { kind: 'none'; reason: Closed | 'nothing-due' }
@@ -119,6 +125,7 @@ export function decideDigest(input: DigestInput): Decision {
   if (input.people.length === 0 && input.steps.length === 0) return { kind: 'none', reason: 'nothing-due' };
 
   const cold = rankMostOverdue(input.people, settings, now);
+  const coldTotal = Math.max(input.coldCount ?? cold.length, cold.length > 0 ? 1 : 0);
   const steps = orderSteps(input.steps);
   const namedPeople = cold.slice(0, NAMED_PEOPLE);
   const namedSteps = steps.slice(0, NAMED_STEPS);
@@ -129,9 +136,9 @@ export function decideDigest(input: DigestInput): Decision {
     date: local.date,
     decidedAt: now,
     phase: 'decided',
-    title: digestTitle(cold.length, steps.length, input.t, input.locale),
-    message: digestBody(namedPeople, cold.length, namedSteps, steps.length, input.t, input.locale),
-    cold: cold.length,
+    title: digestTitle(coldTotal, steps.length, input.t, input.locale),
+    message: digestBody(namedPeople, coldTotal, namedSteps, steps.length, input.t, input.locale),
+    cold: coldTotal,
     open: everyone.size === 1 && only !== undefined ? { kind: 'profile', slug: only } : { kind: 'dashboard' },
   };
   return { kind: 'new', digest, state: { ...state, digest } };
@@ -176,7 +183,7 @@ const count = (n: number, locale: string): string => new Intl.NumberFormat(local
 export function digestTitle(cold: number, steps: number, t: Translate, locale: string): string {
   const parts: string[] = [];
   if (cold > 0) {
-    const n = count(cold, locale);
+    const n = cold >= COUNT_CAP ? `${count(COUNT_CAP - 1, locale)}+` : count(cold, locale);
     parts.push(isOne(cold, locale) ? t('reminder_titleCold_one', n) : t('reminder_titleCold_other', n));
   }
   if (steps > 0) {
@@ -186,8 +193,8 @@ export function digestTitle(cold: number, steps: number, t: Translate, locale: s
   return parts.join(' · ');
 }
 
-function more(n: number, t: Translate, locale: string): string {
-  const shown = count(n, locale);
+function more(n: number, t: Translate, locale: string, atLeast = false): string {
+  const shown = atLeast ? `${count(n, locale)}+` : count(n, locale);
   return isOne(n, locale) ? t('reminder_more_one', shown) : t('reminder_more_other', shown);
 }
 
@@ -209,7 +216,8 @@ export function digestBody(
   const lines: string[] = [];
   if (people.length > 0) {
     const names = people.map((p) => clip(p.name, 60));
-    if (coldCount > people.length) names.push(more(coldCount - people.length, t, locale));
+    if (coldCount > people.length)
+      names.push(more(coldCount - people.length, t, locale, coldCount >= COUNT_CAP));
     lines.push(list.format(names));
   }
   if (steps.length > 0) {

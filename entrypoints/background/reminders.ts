@@ -4,7 +4,13 @@
 // Chrome may stop this worker between any two lines below.
 import { browser } from 'wxt/browser';
 import { dueNextSteps } from '../../storage/next-steps';
-import { duePeople, lookupPeople, snoozePerson } from '../../storage/people';
+import {
+  countDuePeopleUpTo,
+  duePeople,
+  lookupPeople,
+  mostOverdueCandidates,
+  snoozePerson,
+} from '../../storage/people';
 import {
   advanceDigest,
   type DigestRecord,
@@ -14,11 +20,13 @@ import {
 import { getSettings } from '../../storage/settings';
 import { snoozeUntil } from '../../utils/cadence';
 import {
+  COUNT_CAP,
   type Decision,
   type DueStep,
   decideDigest,
   digestWindow,
   localTime,
+  NAMED_PEOPLE,
   NAMED_STEPS,
   orderSteps,
 } from '../../utils/digest';
@@ -118,14 +126,30 @@ async function check({
   let decision: Decision;
   let count: number;
   if (window.kind === 'open') {
-    const [people, steps] = await Promise.all([duePeople(now), dueNextSteps(now)]);
-    count = people.length + steps.length;
+    // The names come from a handful of candidates and the count stops at COUNT_CAP: reading everyone due
+    // would take a second with tens of thousands of people.
+    const [people, coldCount, steps] = await Promise.all([
+      mostOverdueCandidates(now, NAMED_PEOPLE),
+      countDuePeopleUpTo(now, COUNT_CAP),
+      dueNextSteps(now),
+    ]);
+    count = coldCount + steps.length;
     await setIconCount(count);
     const named = await withPersonNames(steps);
     // Decided and recorded in one transaction: a second check racing this one finds it done.
     const made: { decision: Decision } = { decision: { kind: 'none', reason: 'nothing-due' } };
     await updateReminderState((current) => {
-      made.decision = decideDigest({ state: current, now, local, settings, people, steps: named, t, locale });
+      made.decision = decideDigest({
+        state: current,
+        now,
+        local,
+        settings,
+        people,
+        coldCount,
+        steps: named,
+        t,
+        locale,
+      });
       return made.decision.kind === 'new' ? made.decision.state : undefined;
     });
     decision = made.decision;

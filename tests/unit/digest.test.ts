@@ -1,10 +1,10 @@
 // The daily digest's decisions, with an injected clock and time zone: when it
 // is due, once a day across DST and time-zone changes, and what it says.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { ReminderState } from '../../storage/reminder-state';
 import { defaultSettings, type Settings } from '../../storage/schemas';
 import {
+  COUNT_CAP,
   type Decision,
   type DuePerson,
   type DueStep,
@@ -43,6 +43,7 @@ interface Run {
   now: number;
   timeZone?: string;
   people?: DuePerson[];
+  coldCount?: number;
   steps?: DueStep[];
   settings?: Settings;
   t?: Translate;
@@ -56,6 +57,7 @@ function decide(run: Run): Decision {
     local: localTime(run.now, run.timeZone ?? MADRID),
     settings: run.settings ?? settings,
     people: run.people ?? [person('ana-garcia', 'Ana García', 10, run.now)],
+    ...(run.coldCount === undefined ? {} : { coldCount: run.coldCount }),
     steps: run.steps ?? [],
     t: run.t ?? en,
     locale: run.locale ?? 'en',
@@ -321,6 +323,19 @@ describe('what the digest says', () => {
     if (spanish.kind !== 'new') throw new Error('expected a digest');
     expect(spanish.digest.title).toBe('1 relación enfriándose · 1.000.000 próximos pasos pendientes');
     expect(spanish.digest.message).toBe('Ana García\nPendiente: x, x y 999.998 más');
+  });
+
+  it('counts a very large number of people going cold as "99+", naming the most overdue candidates', () => {
+    const people = [
+      person('bo-li', 'Bo Li', 40, now, 60),
+      person('ana-garcia', 'Ana García', 60, now, 30),
+      person('carla-ruiz', 'Carla Ruiz', 15, now, 10),
+    ];
+    const d = decide({ now, people, coldCount: COUNT_CAP });
+    if (d.kind !== 'new') throw new Error('expected a digest');
+    expect(d.digest.title).toBe('99+ relationships going cold');
+    expect(d.digest.message).toBe('Ana García, Carla Ruiz, Bo Li, and 97+ more');
+    expect(d.digest.open).toEqual({ kind: 'dashboard' });
   });
 
   it('says only the part that applies', () => {

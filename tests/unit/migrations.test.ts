@@ -1,7 +1,7 @@
 // Each schema upgrade: open the previous version with data, upgrade, check every row.
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb, schemaV1 } from '../../storage/db';
+import { openDb, schemaV1, schemaV2 } from '../../storage/db';
 
 describe('version 1 → 2', () => {
   it('keeps every person, touch, step and setting, and derives the new fields', async () => {
@@ -58,5 +58,40 @@ describe('version 1 → 2', () => {
     expect(await v2.settings.get('settings')).toEqual({ key: 'settings', value: { reminderHour: 8 } });
     expect(await v2.people.where('memberId').equals('x').count()).toBe(0);
     v2.close();
+  });
+});
+
+describe('version 2 → 3', () => {
+  it('keeps every row and builds the digest indexes from them', async () => {
+    const name = `vinculo-migration-${crypto.randomUUID()}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(schemaV1);
+    v2.version(2).stores(schemaV2);
+    const base = {
+      tags: [],
+      about: '',
+      source: 'page',
+      createdAt: 1,
+      updatedAt: 1,
+      metInPerson: false,
+      roleChanges: [],
+    };
+    const people = [
+      { ...base, slug: 'ana-garcia', name: 'Ana', stage: 'acquaintance', dueAt: 100 },
+      { ...base, slug: 'bo-li', name: 'Bo', stage: 'acquaintance', dueAt: 50, cadenceDays: 7 },
+      { ...base, slug: 'carla-ruiz', name: 'Carla', stage: 'contact' },
+    ];
+    await v2.table('people').bulkAdd(people);
+    v2.close();
+
+    const v3 = openDb(name);
+    expect(await v3.people.orderBy('slug').toArray()).toEqual(people);
+    const due = await v3.people
+      .where('[stage+dueAt]')
+      .between(['acquaintance', 0], ['acquaintance', 1000])
+      .toArray();
+    expect(due.map((p) => p.slug)).toEqual(['bo-li', 'ana-garcia']);
+    expect(await v3.people.where('cadenceDays').above(0).primaryKeys()).toEqual(['bo-li']);
+    v3.close();
   });
 });

@@ -4,10 +4,13 @@ import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
 import { addNextStep, dueNextSteps, openNextSteps, setNextStepDone } from '../../storage/next-steps';
 import {
+  countDuePeopleUpTo,
   deletePerson,
   duePeople,
   getPerson,
   lookupPeople,
+  mostOverdueCandidates,
+  type PersonPatch,
   refreshFromPage,
   restorePerson,
   setStage,
@@ -18,6 +21,7 @@ import {
 import { defaultSettings } from '../../storage/schemas';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { addTouch, deleteTouch, listTouches, restoreTouch, updateTouch } from '../../storage/touches';
+import { rankMostOverdue } from '../../utils/digest';
 import { DAY } from '../../utils/time';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -230,5 +234,34 @@ describe('next steps and deletion', () => {
     await restorePerson(removed!);
     expect(await listTouches(ana.slug)).toHaveLength(1);
     expect(await openNextSteps(ana.slug)).toHaveLength(1);
+  });
+});
+
+describe('the most overdue, without reading everyone due', () => {
+  it('finds the same top names as ranking every due person, with stage cadences and personal ones', async () => {
+    const now = T0 + 400 * DAY;
+    const stagesCycle = ['acquaintance', 'relationship', 'contact', 'archived'] as const;
+    for (let i = 0; i < 120; i++) {
+      const slug = `person-${i}`;
+      await trackPerson({ slug, name: `Person ${i}` }, T0 + (i % 50) * DAY);
+      const patch: PersonPatch = { stage: stagesCycle[i % 4] };
+      if (i % 7 === 0) patch.cadenceDays = 5 + (i % 40);
+      await updatePerson(slug, patch, T0);
+      if (i % 3 === 0) await addTouch({ ...touch(T0 + (i % 90) * DAY), personId: slug });
+    }
+    const settings = await getSettings();
+    const everyone = await duePeople(now);
+    const [candidates, counted] = await Promise.all([
+      mostOverdueCandidates(now, 3),
+      countDuePeopleUpTo(now, 50),
+    ]);
+    const top = (people: typeof everyone) =>
+      rankMostOverdue(people, settings, now)
+        .slice(0, 3)
+        .map((p) => p.slug);
+    expect(everyone.length).toBeGreaterThan(50);
+    expect(candidates.length).toBeLessThan(everyone.length);
+    expect(top(candidates)).toEqual(top(everyone));
+    expect(counted).toBe(50);
   });
 });
