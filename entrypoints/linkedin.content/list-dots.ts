@@ -16,6 +16,12 @@ const SETTLE_MS = 120;
 
 const keyOf = (ref: ProfileRef): string => (ref.kind === 'slug' ? ref.slug : ref.memberId);
 
+/** A person link on screen: who it names (slug or member id) and its dot, once they are known to be tracked. */
+interface Entry {
+  key: string;
+  dot?: HTMLElement;
+}
+
 export interface ListDotsHandle {
   /** Re-asks about every person on screen (after people changed). */
   refresh(): void;
@@ -23,14 +29,10 @@ export interface ListDotsHandle {
 
 /** Annotates person links until `signal` aborts; `skipSlug` is the profile the badge already covers. */
 export function annotateLists(signal: AbortSignal, skipSlug: () => string | null): ListDotsHandle {
-  const links = new Map<HTMLAnchorElement, { key: string; dot?: HTMLElement }>();
+  const links = new Map<HTMLAnchorElement, Entry>();
   let viewer: string | null | undefined;
 
-  const paintDot = (
-    link: HTMLAnchorElement,
-    entry: { key: string; dot?: HTMLElement },
-    view?: PersonView,
-  ) => {
+  const paintDot = (link: HTMLAnchorElement, entry: Entry, view?: PersonView): void => {
     if (!view) {
       entry.dot?.remove();
       delete entry.dot;
@@ -46,14 +48,15 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
     const mark = entry.dot.shadowRoot?.querySelector('span');
     if (mark) {
       mark.className = view.temperature ?? '';
-      mark.textContent = words.stage.charAt(0);
+      // The stage's initial (Acquaintance and Archived share one: archived people get a dash).
+      mark.textContent = view.stage === 'archived' ? '–' : words.stage.charAt(0);
     }
     entry.dot.setAttribute('aria-label', t('dot_label', view.name, words.label));
     entry.dot.title = words.label;
     if (entry.dot.previousElementSibling !== link) link.after(entry.dot);
   };
 
-  const annotate = async (entries: [HTMLAnchorElement, { key: string; dot?: HTMLElement }][]) => {
+  const annotate = async (entries: [HTMLAnchorElement, Entry][]): Promise<void> => {
     if (entries.length === 0) return;
     const slugs = new Set<string>();
     const memberIds = new Set<string>();
@@ -76,7 +79,7 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
     const scanStart = performance.now();
     viewer ??= findViewerSlug(document);
     const skip = skipSlug();
-    const fresh: [HTMLAnchorElement, { key: string }][] = [];
+    const fresh: [HTMLAnchorElement, Entry][] = [];
     for (const link of links.keys()) if (!link.isConnected) links.delete(link);
     for (const { element, ref } of findPersonLinks(document, viewer)) {
       if (links.has(element) || element.closest('vinculo-badge')) continue;

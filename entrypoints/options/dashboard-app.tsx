@@ -132,14 +132,14 @@ function HomeRoute({ view, setToast }: { view: 'home' | 'going-cold'; setToast: 
     ]);
     return { cold, steps, recent };
   }, [view]);
-  // Counting the whole network takes a while with tens of thousands of people: show the last count, recount behind.
-  useEffect(() => {
-    if (view === 'home') refreshHealth(Date.now()).catch((error) => console.error('[vinculo] health', error));
-  }, [view]);
   const ready = data !== undefined && cached !== undefined;
+  // Counting the whole network takes seconds with tens of thousands of people: the last count shows at
+  // once, and the recount starts only after the first render so its reads do not queue ahead of the lists.
   useEffect(() => {
-    if (ready) performance.mark('vinculo:dashboard-rendered');
-  }, [ready]);
+    if (!ready) return;
+    performance.mark('vinculo:dashboard-rendered');
+    if (view === 'home') refreshHealth(Date.now()).catch((error) => console.error('[vinculo] health', error));
+  }, [ready, view]);
   if (!data || cached === undefined) return <p class="muted">{t('dash_loading')}</p>;
   return (
     <Home
