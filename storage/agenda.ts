@@ -2,7 +2,7 @@
 import { overdueRatio, type Temperature, temperatureOf } from '../utils/cadence';
 import { DAY } from '../utils/time';
 import { db } from './db';
-import { dueNextSteps } from './next-steps';
+import { mostOverdueCandidates } from './people';
 import type { NextStep, Person } from './schemas';
 import { getSettings } from './settings';
 
@@ -14,20 +14,15 @@ export interface AttentionPerson {
 
 /**
  * People cooling or cold, most overdue first. Cooling starts a quarter of the
- * cadence before dueAt, so an index range on dueAt up to a quarter of the
- * longest cadence ahead finds them (per-person cadences up to a year). Only the
- * earliest-due candidates are read and ranked by how overdue they are: a list
- * of the top `limit` never needs the whole network.
+ * cadence before dueAt, so everyone due up to a quarter of the longest cadence
+ * ahead (per-person cadences up to a year) is a candidate; only the few who
+ * can rank among the first `limit` are read.
  */
 export async function goingCold(now: number, limit = 50): Promise<AttentionPerson[]> {
   const settings = await getSettings();
   const longest = Math.max(365, ...Object.values(settings.cadenceDays).map((d) => d ?? 0));
   const horizon = now + Math.ceil(longest * 0.25) * DAY;
-  const candidates = await db.people
-    .where('dueAt')
-    .belowOrEqual(horizon)
-    .limit(Math.max(limit * 10, 500))
-    .toArray();
+  const candidates = await mostOverdueCandidates(horizon, limit);
   const out: AttentionPerson[] = [];
   for (const person of candidates) {
     const temperature = temperatureOf(person, settings, now);
@@ -43,9 +38,14 @@ export interface DueStep {
   person: Person;
 }
 
-/** Open next steps due by now, with their people, soonest first. */
-export async function stepsDue(now: number): Promise<DueStep[]> {
-  const steps = await dueNextSteps(now);
+/** The `limit` longest-due open next steps, with their people. */
+export async function stepsDue(now: number, limit = 50): Promise<DueStep[]> {
+  const steps = await db.nextSteps
+    .where('dueAt')
+    .belowOrEqual(now)
+    .filter((s) => s.doneAt === undefined)
+    .limit(limit)
+    .toArray();
   const people = await db.people.bulkGet(steps.map((s) => s.personId));
   return steps
     .map((step, i) => ({ step, person: people[i] }))

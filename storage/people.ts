@@ -198,19 +198,20 @@ export async function countDuePeopleUpTo(now: number, cap: number): Promise<numb
 }
 
 /**
- * Everyone who can be among the `n` most overdue people, without reading
- * everyone due: people on their stage's cadence rank within the stage by dueAt,
- * so the first few of each stage, plus everyone with a cadence of their own.
+ * Everyone due by `upTo` who can be among the `n` most overdue people, without
+ * reading everyone due: people on their stage's cadence rank within the stage
+ * by dueAt, so the first few of each stage, plus everyone with a cadence of
+ * their own.
  */
-export async function mostOverdueCandidates(now: number, n: number): Promise<Person[]> {
+export async function mostOverdueCandidates(upTo: number, n: number): Promise<Person[]> {
   const own = (await db.people.where('cadenceDays').above(0).toArray()).filter(
-    (p) => p.dueAt !== undefined && p.dueAt <= now,
+    (p) => p.dueAt !== undefined && p.dueAt <= upTo,
   );
   const perStage = await Promise.all(
     stages.map((stage) =>
       db.people
         .where('[stage+dueAt]')
-        .between([stage, -Infinity], [stage, now], true, true)
+        .between([stage, -Infinity], [stage, upTo], true, true)
         .limit(n + own.length)
         .toArray(),
     ),

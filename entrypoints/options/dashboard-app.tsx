@@ -126,7 +126,7 @@ function HomeRoute({ view, setToast }: { view: 'home' | 'going-cold'; setToast: 
   const cached = useLiveQuery(() => (view === 'home' ? cachedHealth() : Promise.resolve(null)), [view]);
   const data = useLiveQuery(async () => {
     const [cold, steps, recent] = await Promise.all([
-      goingCold(now, 100),
+      goingCold(now, view === 'home' ? 20 : 100),
       stepsDue(now),
       view === 'home' ? db.people.orderBy('lastTouchAt').reverse().limit(10).toArray() : [],
     ]);

@@ -1,5 +1,6 @@
 // The repository keeps lastTouchAt and dueAt right on every write.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { goingCold } from '../../storage/agenda';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
 import { addNextStep, dueNextSteps, openNextSteps, setNextStepDone } from '../../storage/next-steps';
@@ -21,6 +22,7 @@ import {
 import { defaultSettings } from '../../storage/schemas';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { addTouch, deleteTouch, listTouches, restoreTouch, updateTouch } from '../../storage/touches';
+import { overdueRatio } from '../../utils/cadence';
 import { rankMostOverdue } from '../../utils/digest';
 import { DAY } from '../../utils/time';
 
@@ -263,5 +265,13 @@ describe('the most overdue, without reading everyone due', () => {
     expect(candidates.length).toBeLessThan(everyone.length);
     expect(top(candidates)).toEqual(top(everyone));
     expect(counted).toBe(50);
+
+    // The dashboard's going-cold list: the same people, in the same order, as ranking everyone.
+    const brute = everyone
+      .map((person) => ({ person, ratio: overdueRatio(person, settings, now) ?? 0 }))
+      .sort((a, b) => b.ratio - a.ratio)
+      .slice(0, 10)
+      .map(({ person }) => person.slug);
+    expect((await goingCold(now, 10)).map(({ person }) => person.slug)).toEqual(brute);
   });
 });
