@@ -138,7 +138,10 @@ function HomeRoute({ view, setToast }: { view: 'home' | 'going-cold'; setToast: 
   useEffect(() => {
     if (!ready) return;
     performance.mark('vinculo:dashboard-rendered');
-    if (view === 'home') refreshHealth(Date.now()).catch((error) => console.error('[vinculo] health', error));
+    if (view !== 'home') return;
+    refreshHealth(Date.now())
+      .then(() => performance.mark('vinculo:health-recounted'))
+      .catch((error) => console.error('[vinculo] health', error));
   }, [ready, view]);
   if (!data || cached === undefined) return <p class="muted">{t('dash_loading')}</p>;
   return (
