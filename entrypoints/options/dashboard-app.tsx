@@ -1,4 +1,5 @@
 // The dashboard's wiring: routes, live data, and the writes behind each action.
+
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Home } from '../../components/dashboard/home';
 import { PeopleTable } from '../../components/dashboard/people-table';
@@ -7,7 +8,7 @@ import { Triage, type TriageDecision } from '../../components/dashboard/triage';
 import { QuickNoteForm } from '../../components/popup/quick-note-form';
 import { goingCold, stepsDue } from '../../storage/agenda';
 import { db } from '../../storage/db';
-import { addNextStep, setNextStepDone } from '../../storage/next-steps';
+import { setNextStepDone } from '../../storage/next-steps';
 import {
   type DeletedPerson,
   deletePerson,
@@ -15,6 +16,7 @@ import {
   snoozePerson,
   updatePerson,
 } from '../../storage/people';
+import { logNote, undoNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { cachedHealth, refreshHealth } from '../../storage/stats';
@@ -259,16 +261,14 @@ function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
       setDraftErrors(result.errors);
       return;
     }
-    const touch = await addTouch({ personId: slug, ...result.writes.touch });
-    if (result.writes.nextStep) await addNextStep({ personId: slug, ...result.writes.nextStep });
-    if (result.writes.patch) await updatePerson(slug, result.writes.patch);
+    const logged = await logNote(person, result.writes);
     setDraft(
       emptyDraft(
         { ...person, ...(result.writes.patch?.stage ? { stage: result.writes.patch.stage } : {}) },
         Date.now(),
       ),
     );
-    if (touch.ok) setToast({ text: t('popup_saved'), undo: () => void deleteTouch(touch.touch.id) });
+    setToast({ text: t('popup_saved'), undo: () => void undoNote(logged) });
   };
 
   return (

@@ -1,4 +1,5 @@
 // The popup's wiring: which person, the live data, saving with undo, the draft.
+
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Agenda, type AgendaPerson } from '../../components/popup/agenda';
@@ -6,11 +7,12 @@ import { PersonSummary } from '../../components/popup/person-summary';
 import { QuickNoteForm } from '../../components/popup/quick-note-form';
 import { goingCold, stepsDue } from '../../storage/agenda';
 import { db } from '../../storage/db';
-import { addNextStep, deleteNextStep, openNextSteps, setNextStepDone } from '../../storage/next-steps';
-import { getPerson, updatePerson } from '../../storage/people';
+import { openNextSteps, setNextStepDone } from '../../storage/next-steps';
+import { getPerson } from '../../storage/people';
+import { type LoggedNote, logNote, undoNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
-import { addTouch, deleteTouch, listTouches } from '../../storage/touches';
+import { listTouches } from '../../storage/touches';
 import { temperatureOf } from '../../utils/cadence';
 import {
   type Draft,
@@ -27,12 +29,6 @@ import { useLiveQuery } from '../../utils/use-live-query';
 
 const UNDO_MS = 8000;
 const draftKey = (slug: string) => `draft:${slug}`;
-
-interface Saved {
-  touchId: string;
-  stepId?: string;
-  before?: { stage: Person['stage']; cadenceDays: number | null };
-}
 
 /** The person's saved draft, if the popup closed before a save. */
 export async function loadDraft(person: Person): Promise<Draft> {
@@ -64,7 +60,7 @@ export function PersonPopup({
   const [draft, setDraft] = useState<Draft | null>(initial?.draft ?? null);
   const [errors, setErrors] = useState<DraftError[]>([]);
   const [saving, setSaving] = useState(false);
-  const [saved, setSaved] = useState<Saved | null>(null);
+  const [saved, setSaved] = useState<LoggedNote | null>(null);
   const [status, setStatus] = useState('');
   const undoTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -94,17 +90,7 @@ export function PersonPopup({
     setSaving(true);
     try {
       const { writes } = result;
-      const touch = await addTouch({ personId: slug, ...writes.touch });
-      if (!touch.ok) throw new Error(touch.error);
-      const record: Saved = { touchId: touch.touch.id };
-      if (writes.nextStep) {
-        const step = await addNextStep({ personId: slug, ...writes.nextStep });
-        if (step.ok) record.stepId = step.step.id;
-      }
-      if (writes.patch) {
-        record.before = { stage: person.stage, cadenceDays: person.cadenceDays ?? null };
-        await updatePerson(slug, writes.patch);
-      }
+      const record = await logNote(person, writes);
       await browser.storage.local.remove(draftKey(slug));
       setDraft(
         emptyDraft(
@@ -127,9 +113,7 @@ export function PersonPopup({
   const undo = async () => {
     if (!saved) return;
     clearTimeout(undoTimer.current);
-    await deleteTouch(saved.touchId);
-    if (saved.stepId) await deleteNextStep(saved.stepId);
-    if (saved.before) await updatePerson(slug, saved.before);
+    await undoNote(saved);
     setSaved(null);
     setStatus(t('popup_undone'));
   };

@@ -1,6 +1,6 @@
 // Synthetic but valid Vínculo data for benchmarks: the same shapes the
 // database holds, from a fixed seed so every run stores the same rows.
-import type { NextStep, Person, Touch } from '../../storage/schemas';
+import { type NextStep, type Person, type Touch, touchKinds } from '../../storage/schemas';
 
 const DAY = 86_400_000;
 const FIRST = [
@@ -76,7 +76,7 @@ export function makePeople(n: number, now: number): Person[] {
 /** `perPerson` touches for each person numbered from `from` to `to` (exclusive). */
 export function makeTouches(from: number, to: number, perPerson: number, now: number): Touch[] {
   const touches: Touch[] = [];
-  const kinds = [
+  const _kinds = [
     'message',
     'comment',
     'email',
@@ -94,7 +94,7 @@ export function makeTouches(from: number, to: number, perPerson: number, now: nu
         id: `t-${i}-${j}`,
         personId: slug,
         at,
-        kind: kinds[(i + j) % kinds.length]!,
+        kind: touchKinds[(i + j) % touchKinds.length]!,
         initiator: j % 2 ? 'me' : 'them',
         value: 'none',
         note: j % 3 ? '' : 'Talked about the next conference.',

@@ -19,6 +19,7 @@ import {
   trackPerson,
   updatePerson,
 } from '../../storage/people';
+import { logNote, undoNote } from '../../storage/quick-note';
 import { defaultSettings } from '../../storage/schemas';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { addTouch, deleteTouch, listTouches, restoreTouch, updateTouch } from '../../storage/touches';
@@ -273,5 +274,28 @@ describe('the most overdue, without reading everyone due', () => {
       .slice(0, 10)
       .map(({ person }) => person.slug);
     expect((await goingCold(now, 10)).map(({ person }) => person.slug)).toEqual(brute);
+  });
+});
+
+describe('a quick note and its undo', () => {
+  it('logs the touch, the next step and the stage change, and Undo takes all three back', async () => {
+    const person = await trackAcquaintance();
+    const logged = await logNote(
+      person,
+      {
+        touch: { at: T0 + DAY, kind: 'call', initiator: 'me', value: 'gave', note: 'Intro call' },
+        nextStep: { text: 'Send the deck', dueAt: T0 + 8 * DAY },
+        patch: { stage: 'relationship' },
+      },
+      T0 + DAY,
+    );
+    expect(await getPerson(ana.slug)).toMatchObject({ stage: 'relationship', lastTouchAt: T0 + DAY });
+    expect(await openNextSteps(ana.slug)).toHaveLength(1);
+    await undoNote(logged);
+    const after = await getPerson(ana.slug);
+    expect(after?.stage).toBe('acquaintance');
+    expect(after?.lastTouchAt).toBeUndefined();
+    expect(await db.touches.count()).toBe(0);
+    expect(await openNextSteps(ana.slug)).toEqual([]);
   });
 });
