@@ -13,6 +13,10 @@ export const requestSchemas = {
       memberIds: z.array(memberIdSchema).max(MAX_BATCH),
     })
     .strict(),
+  profileView: z.union([
+    z.object({ slug: slugSchema }).strict(),
+    z.object({ memberId: memberIdSchema }).strict(),
+  ]),
   visitProfile: profileFactsSchema,
   track: profileFactsSchema,
   personPanel: z.object({ slug: slugSchema }).strict(),

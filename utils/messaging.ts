@@ -25,6 +25,8 @@ export interface ProfileOnScreen extends ProfileFacts {}
 export interface ProtocolMap {
   /** Content script → background: which of these people are tracked? One message for a whole screen. */
   lookup(data: LookupRequest): PersonView[];
+  /** Content script → background: the person a profile URL names, read only (asked before the page shows them). */
+  profileView(data: { slug: string } | { memberId: string }): PersonView | null;
   /** Content script → background: the profile on screen; refreshes a tracked person's facts. */
   visitProfile(data: ProfileFacts): PersonView | null;
   /** Content script → background: start tracking the person on screen. */

@@ -18,6 +18,9 @@ const HAS_ALNUM = /[\p{L}\p{N}]/u;
 // slug such as `/in/ACME-CONSULTING/` from being taken for one.
 const MEMBER_ID = /^AC[A-Za-z0-9_-]{28,58}$/;
 const LOWER = /[a-z]/;
+const ASCII = /^[ -~]*$/; // printable ASCII
+const ASCII_SLUG = /^[a-z0-9_-]+$/;
+const ASCII_ALNUM = /[a-z0-9]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Parses any LinkedIn profile URL into a canonical ref; null for anything that is not a person's profile. */
@@ -106,7 +109,12 @@ function decode(raw: string): string | null {
 function canonicalDecoded(decoded: string): string | null {
   // Lower-casing before composing is the order whose result is already fixed under slugSchema's
   // `normalize('NFC').toLowerCase()`; the other order leaves some Greek and `ẗ` forms unstable.
-  const slug = decoded.toLowerCase().normalize('NFC');
+  const lower = decoded.toLowerCase();
   // Lengths count UTF-16 units, as slugSchema's min/max do, so every slug accepted here is storable.
+  if (lower.length < 3 || lower.length > 100) return null;
+  // Most slugs are ASCII: their own NFC form, checked without the Unicode tables that the normalizer
+  // and \p{…} classes build on first use (milliseconds on the first list a page shows).
+  if (ASCII.test(lower)) return ASCII_SLUG.test(lower) && ASCII_ALNUM.test(lower) ? lower : null;
+  const slug = lower.normalize('NFC');
   return slug.length >= 3 && slug.length <= 100 && SLUG.test(slug) && HAS_ALNUM.test(slug) ? slug : null;
 }

@@ -24,6 +24,11 @@ export async function lookup(data: Req<'lookup'>, now = Date.now()): Promise<Per
   return people.map((p) => toPersonView(p, settings, now));
 }
 
+export async function profileView(data: Req<'profileView'>, now = Date.now()): Promise<PersonView | null> {
+  const [person] = 'slug' in data ? await lookupPeople([data.slug]) : await lookupPeople([], [data.memberId]);
+  return person ? viewWithNextStep(person, now) : null;
+}
+
 export async function visitProfile(data: Req<'visitProfile'>, now = Date.now()): Promise<PersonView | null> {
   // A profile may be reached by member id: the person that id belongs to counts too.
   const people = await lookupPeople([data.slug], data.memberId ? [data.memberId] : []);
@@ -73,6 +78,13 @@ export async function quickTouch(data: Req<'quickTouch'>, now = Date.now()): Pro
   return viewWithNextStep(person, now);
 }
 
-export const handlers = { lookup, visitProfile, track, personPanel, quickTouch } satisfies Partial<{
+export const handlers = {
+  lookup,
+  profileView,
+  visitProfile,
+  track,
+  personPanel,
+  quickTouch,
+} satisfies Partial<{
   [K in keyof ProtocolMap]: (data: never) => Promise<unknown>;
 }>;

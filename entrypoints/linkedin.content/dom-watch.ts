@@ -1,8 +1,14 @@
-// Observe, don't poll: one debounced MutationObserver per feature, stopped by
-// its AbortSignal.
-export function watchDom(callback: () => void, signal: AbortSignal, delayMs = 0): void {
+// Observe, don't poll: one MutationObserver per feature, stopped by its AbortSignal.
+
+/**
+ * Calls `callback` after the DOM changes. With `delayMs`, bursts of changes settle first (one call per
+ * burst); without it, the call comes as soon as the change is made, before the browser renders it.
+ */
+export function watchDom(callback: () => void, signal: AbortSignal, delayMs?: number): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const observer = new MutationObserver(() => {
+  const observer = new MutationObserver((records) => {
+    if (signal.aborted || records.every(isVinculos)) return;
+    if (delayMs === undefined) return callback();
     if (timer !== undefined) return;
     timer = setTimeout(() => {
       timer = undefined;
@@ -15,6 +21,11 @@ export function watchDom(callback: () => void, signal: AbortSignal, delayMs = 0)
     clearTimeout(timer);
   });
 }
+
+/** Vínculo adding its own badge or dots is not news about LinkedIn's page. */
+const isVinculos = (record: MutationRecord): boolean =>
+  record.removedNodes.length === 0 &&
+  [...record.addedNodes].every((node) => node.nodeName.startsWith('VINCULO-'));
 
 /** Runs a callback, logging instead of throwing into LinkedIn's page. */
 export function guard<A extends unknown[]>(what: string, fn: (...args: A) => unknown): (...args: A) => void {

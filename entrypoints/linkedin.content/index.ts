@@ -3,8 +3,10 @@
 // search and messaging without a page load.
 
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { t } from '../../utils/i18n';
 import { onMessage } from '../../utils/messaging';
 import { parseProfileUrl } from '../../utils/slug';
+import { guard } from './dom-watch';
 import { annotateLists } from './list-dots';
 import { badgeProfile, type ProfileBadgeHandle } from './profile-badge';
 
@@ -32,6 +34,9 @@ export default defineContentScript({
     };
     let dots: ReturnType<typeof annotateLists> | undefined;
 
+    // The browser hands a content script its messages on first use (a few ms): take them while idle,
+    // not when a list of people arrives.
+    ctx.requestIdleCallback(guard('messages', () => t('dot_label', '', '')));
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => start(newUrl.href));
     start(location.href);
 

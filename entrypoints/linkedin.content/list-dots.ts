@@ -45,12 +45,10 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
       host.setAttribute('role', 'img');
       entry.dot = host;
     }
-    const mark = entry.dot.shadowRoot?.querySelector('span');
-    if (mark) {
-      mark.className = view.temperature ?? '';
-      // The stage's initial (Acquaintance and Archived share one: archived people get a dash).
-      mark.textContent = view.stage === 'archived' ? '–' : words.stage.charAt(0);
-    }
+    const mark = entry.dot.shadowRoot?.lastChild as HTMLSpanElement; // after any fallback <style>
+    mark.className = view.temperature ?? '';
+    // The stage's initial (Acquaintance and Archived share one: archived people get a dash).
+    mark.textContent = view.stage === 'archived' ? '–' : words.stage.charAt(0);
     entry.dot.setAttribute('aria-label', t('dot_label', view.name, words.label));
     entry.dot.title = words.label;
     if (entry.dot.previousElementSibling !== link) link.after(entry.dot);
@@ -89,8 +87,8 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
       links.set(element, entry);
       fresh.push([element, entry]);
     }
-    if (fresh.length === 0) return;
     performance.measure('vinculo:dots-scan', { start: scanStart, detail: fresh.length });
+    if (fresh.length === 0) return;
     guard('annotate', annotate)(fresh);
   };
 

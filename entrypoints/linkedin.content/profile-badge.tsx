@@ -44,6 +44,9 @@ export function badgeProfile(url: string, signal: AbortSignal): ProfileBadgeHand
   let status = '';
   let shadow: ShadowHost | undefined;
   let painted = false;
+  // Who the URL names, asked at once: by the time LinkedIn renders the top card the answer is here,
+  // and the badge paints without waiting for the background.
+  let early: { view: PersonView | null } | undefined;
 
   const place = (host: HTMLElement): void => {
     const heading = findBadgeAnchor(document);
@@ -143,10 +146,24 @@ export function badgeProfile(url: string, signal: AbortSignal): ProfileBadgeHand
     const slug = snapshot.slug ?? (ref?.kind === 'slug' ? ref.slug : null);
     if (!slug) return;
     facts = toFacts(snapshot, slug);
+    if (early) {
+      view = early.view;
+      paint();
+    }
     guard('visit profile', refresh)();
   };
 
   if (ref) {
+    sendMessage('profileView', ref.kind === 'slug' ? { slug: ref.slug } : { memberId: ref.memberId })
+      .then((answer) => {
+        early = { view: answer };
+        // The top card came first: paint now unless the fuller answer already did.
+        if (facts && !painted) {
+          view = answer;
+          paint();
+        }
+      })
+      .catch((error) => console.error('[vinculo] profile view', error));
     watchDom(guard('read profile', onDom), signal);
     const late = setTimeout(guard('read profile', onDom), ANCHOR_WAIT_MS + 50);
     signal.addEventListener('abort', () => {

@@ -35,7 +35,9 @@ export function createShadowHost(tag: 'vinculo-badge' | 'vinculo-dot', css: stri
     style.textContent = css;
     root.append(style);
   }
-  // Keys typed in Vínculo's panel are not LinkedIn's shortcuts; clicks do not follow the card's link.
+  // A dot is only a picture; the badge takes keys and clicks, which are not LinkedIn's: keys typed in
+  // its panel are not LinkedIn's shortcuts, and clicks do not follow the card's link.
+  if (tag === 'vinculo-dot') return { host, root };
   for (const type of ['keydown', 'keyup', 'keypress', 'click']) {
     host.addEventListener(type, (event) => {
       event.stopPropagation();

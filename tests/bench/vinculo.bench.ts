@@ -1,6 +1,7 @@
 // `npm run bench`: Vínculo's budgets measured in real Chromium with the built
 // extension. Each case repeats, reports median and min–max, and lands in
-// bench-results.json.
+// bench-results.json. The cases share one browser and seed their own data, so
+// one can be run alone: `npm run bench -- --grep popup`.
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +10,7 @@ import { type Page, test } from '@playwright/test';
 import type { VinculoBench } from '../../entrypoints/bench/main';
 import { EXTENSION_DIR, type FixtureEntry, fixture, fixtureHtml, launch } from '../e2e/harness';
 import { benchReminderCheck } from './reminders-case';
-import { record, repeat, report } from './stats';
+import { median, record, repeat, report } from './stats';
 
 declare global {
   var vinculoBench: VinculoBench;
@@ -18,12 +19,29 @@ declare global {
 const body = (html: string): string => html.replace(/^[\s\S]*?<body[^>]*>|<\/body>[\s\S]*$/g, '');
 const head = (html: string): string => html.replace(/<body[\s\S]*$/, '<body></body></html>');
 
-test('Vínculo bench', async () => {
-  const vinculo = await launch();
-  const bench = await vinculo.openExtensionPage('bench.html');
-  await bench.waitForFunction(() => 'vinculoBench' in globalThis);
+test.describe.configure({ mode: 'serial' });
 
-  // ——— Foundation: Dexie against raw IndexedDB, and the batched lookup ———
+let vinculo: Awaited<ReturnType<typeof launch>>;
+let bench: Page;
+
+test.beforeAll(async () => {
+  vinculo = await launch();
+  bench = await vinculo.openExtensionPage('bench.html');
+  await bench.waitForFunction(() => 'vinculoBench' in globalThis);
+});
+
+test.afterAll(async () => {
+  const version = vinculo.context.browser()?.version() ?? 'Chromium';
+  await vinculo.close();
+  report({
+    chromium: version,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: String(cpus().length),
+    date: new Date().toISOString(),
+  });
+});
+
+test('foundation: Dexie against raw IndexedDB, batched lookup', async () => {
   const dexie = await repeat(7, () => bench.evaluate(() => vinculoBench.dexieBulkPut(10_000)));
   const raw = await repeat(7, () => bench.evaluate(() => vinculoBench.rawBulkPut(10_000)));
   const dexieRow = record('Dexie bulkPut, 10,000 people', dexie);
@@ -35,8 +53,10 @@ test('Vínculo bench', async () => {
     'lookup of 200 slugs in one message, 10,000 people stored',
     await repeat(30, () => bench.evaluate(() => vinculoBench.lookup(200, 10_000))),
   );
+});
 
-  // ——— Badges: content-script size, badge paint, list annotation ———
+test('badges: content-script size, badge paint, list annotation', async () => {
+  await bench.evaluate(() => vinculoBench.seed(10_000));
   const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   const scripts: string[] = manifest.content_scripts.flatMap((c: { js: string[] }) => c.js);
   const gz = scripts.reduce(
@@ -49,32 +69,41 @@ test('Vínculo bench', async () => {
   await bench.evaluate(({ slug, name }) => vinculoBench.seedPerson(slug, name), profile.expected);
   const html = fixtureHtml(profile.file);
   vinculo.serve(profile.url, { html: head(html) });
+  const inserts: number[] = [];
   const paint = await repeat(15, async () => {
     const page = await vinculo.context.newPage();
     await page.goto(profile.url);
     await page.waitForTimeout(150); // the content script is up and idle before the top card arrives
-    const ms = await page.evaluate(async (content) => {
-      const start = performance.now();
+    const { ms, insert } = await page.evaluate(async (content) => {
+      const before = performance.now();
       document.body.innerHTML = content;
+      // The clock starts once the top card is in the DOM: parsing LinkedIn's markup is LinkedIn's time.
+      const start = performance.now();
       for (let i = 0; i < 400; i++) {
         const [mark] = performance.getEntriesByName('vinculo:badge-painted');
-        if (mark) return mark.startTime - start;
+        if (mark) return { ms: mark.startTime - start, insert: start - before };
         await new Promise((r) => setTimeout(r, 5));
       }
       throw new Error('badge never painted');
     }, body(html));
+    inserts.push(insert);
     await page.close();
     return ms;
   });
-  record('badge painted after the top card is in the DOM, 10,000 people', paint, { budget: '≤ 50 ms' });
-
-  const list = await annotateList(vinculo, bench);
-  record('100 person links: main-thread work (scan + paint)', list.work, {
-    budget: '≤ 16 ms',
-    note: `${list.messages} lookup message(s), ${list.dots} dots`,
+  record('badge painted after the top card is in the DOM, 10,000 people', paint, {
+    budget: '≤ 50 ms',
+    note: `the page's own insertion of its markup before it: ${median(inserts).toFixed(1)} ms`,
   });
 
-  // ——— Popup: interactive with 10,000 people and 100,000 touches ———
+  const list = await annotateList();
+  record('100 person links: main-thread work (scan + paint)', list.work, {
+    budget: '≤ 16 ms',
+    note: `${list.messages} lookup message(s), ${list.dots} dots; scan ${list.scan.toFixed(1)} ms of it`,
+  });
+});
+
+test('popup: interactive with 10,000 people and 100,000 touches', async () => {
+  const profile = fixture('profile-2025.html') as FixtureEntry & { expected: { slug: string; name: string } };
   await bench.evaluate(() => vinculoBench.seed(10_000, 10_000, 10, 300));
   await bench.evaluate(({ slug, name }) => vinculoBench.seedPerson(slug, name), profile.expected);
   vinculo.serve(profile.url, profile.file);
@@ -100,8 +129,9 @@ test('Vínculo bench', async () => {
     return ms;
   });
   record('popup interactive (note focused), 10,000 people / 100,000 touches', popup, { budget: '≤ 150 ms' });
+});
 
-  // ——— Dashboard: first render with 30,000 people and 300,000 touches; CSV import ———
+test('dashboard: first render with 30,000 people and 300,000 touches', async () => {
   await bench.evaluate(() => vinculoBench.seed(30_000, 30_000, 10, 500));
   const recount = await repeat(3, () => bench.evaluate(() => vinculoBench.recountHealth()));
   const dashboard = await repeat(7, async () => {
@@ -131,7 +161,9 @@ test('Vínculo bench', async () => {
     note: 'last count shown; recount after it',
   });
   record('network health recount behind the dashboard, same data', recount);
+});
 
+test('import: Connections.csv of 30,000 rows against the raw write', async () => {
   const imports: number[] = [];
   let imported = 0;
   for (let i = 0; i < 3; i++) {
@@ -148,25 +180,14 @@ test('Vínculo bench', async () => {
     await repeat(3, () => bench.evaluate(() => vinculoBench.rawImportWrite(30_000))),
   );
   importRow.note += `; import/raw = ${(importRow.median / rawImport.median).toFixed(1)}`;
+});
 
-  // ——— Reminders: the check with 100,000 people and 1,000,000 touches (seeding takes minutes) ———
+test('reminders: the check with 100,000 people and 1,000,000 touches', async () => {
   await benchReminderCheck(bench);
-
-  const version = vinculo.context.browser()?.version() ?? 'Chromium';
-  await vinculo.close();
-  report({
-    chromium: version,
-    cpu: cpus()[0]?.model ?? 'unknown',
-    cores: String(cpus().length),
-    date: new Date().toISOString(),
-  });
 });
 
 /** 100 person links on a list page: how many messages and how much main-thread time Vínculo spends. */
-async function annotateList(
-  vinculo: Awaited<ReturnType<typeof launch>>,
-  bench: Page,
-): Promise<{ work: number[]; messages: number; dots: number }> {
+async function annotateList(): Promise<{ work: number[]; scan: number; messages: number; dots: number }> {
   const listFixture = fixture('connections-2025.html');
   const html = fixtureHtml(listFixture.file);
   const url = 'https://www.linkedin.com/mynetwork/invite-connect/connections/?bench=1';
@@ -176,6 +197,7 @@ async function annotateList(
   );
   vinculo.serve(url, { html: head(html) });
   const work: number[] = [];
+  const scans: number[] = [];
   let messages = 0;
   let dots = 0;
   for (let run = 0; run < 10; run++) {
@@ -206,18 +228,21 @@ async function annotateList(
     );
     await tab.locator('vinculo-dot').nth(49).waitFor({ state: 'attached' });
     await tab.waitForTimeout(300);
-    const measured = await tab.evaluate(() => ({
-      work: performance
-        .getEntriesByType('measure')
-        .filter((m) => m.name.startsWith('vinculo:dots'))
-        .reduce((sum, m) => sum + m.duration, 0),
-      messages: performance.getEntriesByName('vinculo:lookup').length,
-      dots: document.querySelectorAll('vinculo-dot').length,
-    }));
-    work.push(measured.work);
+    const measured = await tab.evaluate(() => {
+      const sum = (part: string) =>
+        performance.getEntriesByName(`vinculo:dots-${part}`).reduce((total, m) => total + m.duration, 0);
+      return {
+        scan: sum('scan'),
+        paint: sum('paint'),
+        messages: performance.getEntriesByName('vinculo:lookup').length,
+        dots: document.querySelectorAll('vinculo-dot').length,
+      };
+    });
+    scans.push(measured.scan);
+    work.push(measured.scan + measured.paint);
     messages = measured.messages;
     dots = measured.dots;
     await tab.close();
   }
-  return { work, messages, dots };
+  return { work, scan: median(scans), messages, dots };
 }

@@ -35,6 +35,12 @@ describe('message payloads', () => {
     expect(
       requestSchemas.lookup.safeParse({ slugs: Array(1001).fill('ana-garcia'), memberIds: [] }).success,
     ).toBe(false);
+    expect(requestSchemas.profileView.safeParse({ slug: 'ana-garcia' }).success).toBe(true);
+    expect(
+      requestSchemas.profileView.safeParse({ memberId: 'ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u' }).success,
+    ).toBe(true);
+    expect(requestSchemas.profileView.safeParse({ slug: 'Ana Garcia' }).success).toBe(false);
+    expect(requestSchemas.profileView.safeParse({ slug: 'ana-garcia', memberId: 'x' }).success).toBe(false);
     expect(requestSchemas.track.safeParse({ slug: 'ana-garcia', name: '' }).success).toBe(false);
     expect(requestSchemas.track.safeParse({ slug: 'ana-garcia', name: 'Ana', extra: 1 }).success).toBe(false);
     expect(requestSchemas.quickTouch.safeParse({ slug: 'ana-garcia', kind: 'telepathy' }).success).toBe(

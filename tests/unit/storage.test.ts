@@ -1,5 +1,6 @@
 // The repository keeps lastTouchAt and dueAt right on every write.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { profileView } from '../../entrypoints/background/handlers';
 import { goingCold } from '../../storage/agenda';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
@@ -75,6 +76,28 @@ describe('tracking', () => {
     await trackPerson({ slug: 'bo-li', name: 'Bo Li' }, T0);
     const found = await lookupPeople(['bo-li', 'nobody-here'], ['ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u']);
     expect(found.map((p) => p.slug).sort()).toEqual(['ana-garcia', 'bo-li']);
+  });
+});
+
+describe('the person a profile URL names, asked before the page shows them', () => {
+  const memberId = 'ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u';
+
+  it('answers by slug or by member id, with the next step, and null for someone untracked', async () => {
+    await trackPerson({ ...ana, memberId }, T0);
+    await addNextStep({ personId: ana.slug, text: 'Send the deck', dueAt: T0 - DAY }, T0);
+    const bySlug = await profileView({ slug: ana.slug }, T0);
+    expect(bySlug).toMatchObject({ slug: ana.slug, name: 'Ana García', stage: 'contact' });
+    expect(bySlug?.nextStep).toMatchObject({ text: 'Send the deck', due: true });
+    expect(await profileView({ memberId }, T0)).toEqual(bySlug);
+    expect(await profileView({ slug: 'nobody-here' }, T0)).toBeNull();
+  });
+
+  it('writes nothing', async () => {
+    await trackPerson(ana, T0);
+    changed = [];
+    await profileView({ slug: ana.slug }, T0 + DAY);
+    expect(changed).toEqual([]);
+    expect((await getPerson(ana.slug))?.updatedAt).toBe(T0);
   });
 });
 

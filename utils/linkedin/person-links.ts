@@ -33,6 +33,8 @@ interface Zone {
 
 interface Found extends PersonLink {
   key: string;
+  /** Whether `element` shows the name (see isLabelled). */
+  labelled?: boolean;
 }
 
 /**
@@ -62,6 +64,12 @@ export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): P
       loose = null;
       continue;
     }
+    const held = zone.card ? cards.get(zone.card) : undefined;
+    // A card already settled on its named person (or on the viewer) needs no more addresses parsed.
+    if (zone.card && (held === null || (held && held.labelled))) {
+      loose = null;
+      continue;
+    }
     const ref = refOf(href);
     if (!ref) continue;
     const key = ref.kind === 'slug' ? ref.slug : ref.memberId;
@@ -69,19 +77,18 @@ export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): P
 
     if (zone.card) {
       loose = null;
-      const held = cards.get(zone.card);
       if (held === undefined) {
-        const entry = isViewer ? null : { element: link, ref, key };
+        const entry = isViewer ? null : { element: link, ref, key, labelled: isLabelled(link) };
         cards.set(zone.card, entry);
         if (entry) found.push(entry);
-      } else if (held && !isLabelled(held.element) && isLabelled(link)) {
+      } else if (held && isLabelled(link)) {
         // The name link after the photo link. LinkedIn sometimes links the photo by member id and the
         // name by slug: while the card has shown no name yet, that is still its one person.
         if (held.key !== key && held.ref.kind === ref.kind) continue;
         if (isViewer) {
           cards.set(zone.card, null);
           found.splice(found.indexOf(held), 1);
-        } else Object.assign(held, { element: link, ref, key });
+        } else Object.assign(held, { element: link, ref, key, labelled: true });
       }
       continue;
     }
