@@ -2,9 +2,10 @@
 // each upgrade is a named function with a test that opens the previous version
 // with data, upgrades it and checks every row survived.
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
+import { DB_NAME } from './domain';
 import type { NextStep, Person, Touch } from './schemas';
 
-export const DB_NAME = 'vinculo';
+export { DB_NAME } from './domain';
 
 export interface SettingsRow {
   key: string;

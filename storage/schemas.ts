@@ -1,38 +1,15 @@
 // The one source of Vínculo's types: the database, the messages and the backup
 // file all check records against these schemas.
 import { z } from 'zod';
+import { initiators, LIMITS, stages, touchKinds, values } from './domain';
 
-export const LIMITS = {
-  name: 200,
-  headline: 400,
-  company: 200,
-  url: 2048,
-  note: 20_000,
-  about: 20_000,
-  tag: 60,
-  tags: 50,
-  stepText: 1_000,
-} as const;
+export { LIMITS, type Stage, stages, type TouchKind, touchKinds } from './domain';
 
-export const stages = ['contact', 'acquaintance', 'relationship', 'archived'] as const;
 export const stageSchema = z.enum(stages);
-export type Stage = z.infer<typeof stageSchema>;
-
-export const touchKinds = [
-  'message',
-  'comment',
-  'email',
-  'call',
-  'video',
-  'inPerson',
-  'introduction',
-  'other',
-] as const;
 export const touchKindSchema = z.enum(touchKinds);
-export type TouchKind = z.infer<typeof touchKindSchema>;
 
-export const initiatorSchema = z.enum(['me', 'them']);
-export const valueSchema = z.enum(['gave', 'received', 'both', 'none']);
+export const initiatorSchema = z.enum(initiators);
+export const valueSchema = z.enum(values);
 export const sourceSchema = z.enum(['page', 'import', 'manual']);
 
 /** Epoch milliseconds; a real instant between 1990 and 2200. */

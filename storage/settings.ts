@@ -1,9 +1,10 @@
 import { computeDueAt } from '../utils/cadence';
 import { emitChanged } from './changes';
 import { db } from './db';
+import { SETTINGS_KEY } from './domain';
 import { defaultSettings, type Settings, settingsSchema } from './schemas';
 
-export const SETTINGS_KEY = 'settings';
+export { SETTINGS_KEY };
 
 /** The user's settings, defaults filled in; a damaged row falls back to the defaults. */
 export async function getSettings(): Promise<Settings> {

@@ -1,33 +1,24 @@
 // The popup's quick note: what the user typed (a draft that survives the popup
-// closing), and how it becomes validated writes.
-import { z } from 'zod';
-import {
-  initiatorSchema,
-  LIMITS,
-  type Person,
-  type Stage,
-  stageSchema,
-  type TouchKind,
-  touchKindSchema,
-  valueSchema,
-} from '../storage/schemas';
+// closing), and how it becomes checked writes.
+import { type initiators, LIMITS, type Stage, type TouchKind, type values } from '../storage/domain';
+import type { Person } from '../storage/schemas';
 import { DAY, startOfLocalDay } from './time';
 
-export const draftSchema = z.object({
-  kind: touchKindSchema,
+/** What the user typed. Plain values (no Zod here): the popup renders it before anything else loads. */
+export interface Draft {
+  kind: TouchKind;
   /** Local date of the touch, yyyy-mm-dd. */
-  date: z.string(),
-  initiator: initiatorSchema,
-  value: valueSchema,
-  note: z.string(),
-  nextStep: z.string(),
+  date: string;
+  initiator: (typeof initiators)[number];
+  value: (typeof values)[number];
+  note: string;
+  nextStep: string;
   /** Local due date of the next step, yyyy-mm-dd, or ''. */
-  nextStepDue: z.string(),
-  stage: stageSchema,
+  nextStepDue: string;
+  stage: Stage;
   /** Cadence override in days as typed, or '' for the stage default. */
-  cadence: z.string(),
-});
-export type Draft = z.infer<typeof draftSchema>;
+  cadence: string;
+}
 
 export function toDateInput(ms: number): string {
   const d = new Date(ms);

@@ -1,7 +1,7 @@
 // The quick note: everything a touch records, reachable from the keyboard.
 // Controlled: the draft lives with the caller so it can outlive the popup.
-import { useEffect, useRef } from 'preact/hooks';
-import { stages, touchKinds } from '../../storage/schemas';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { stages, touchKinds } from '../../storage/domain';
 import type { Draft, DraftError, DraftField, QuickPick } from '../../utils/draft';
 import { quickPicks } from '../../utils/draft';
 import type { MessageKey, Translate } from '../../utils/i18n';
@@ -49,7 +49,8 @@ function Radios<V extends string>(props: {
 export function QuickNoteForm(props: QuickNoteFormProps) {
   const { draft, errors, saving, maxDate, t, onChange, onPick, onSave, autoFocus = true } = props;
   const note = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
+  // Focused before the first paint: the user can type the moment the popup shows.
+  useLayoutEffect(() => {
     if (!autoFocus || !note.current) return;
     note.current.focus();
     // The bench reads this mark: the popup is interactive once the note has focus.

@@ -1,15 +1,17 @@
 // The toolbar popup: on a LinkedIn profile it opens on that person (tracking
-// them if needed); anywhere else it shows today's agenda.
+// them if needed); anywhere else it shows today's agenda. A tracked person's
+// quick note paints from a glance at the database (storage/peek.ts); the
+// repositories load behind it.
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { setChangeListener } from '../../storage/changes';
-import { getPerson, trackPerson } from '../../storage/people';
+import { type Peek, peek } from '../../storage/peek';
 import type { Person } from '../../storage/schemas';
-import { getSettings } from '../../storage/settings';
 import { chooseLanguage, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
-import { parseProfileUrl } from '../../utils/slug';
-import { AgendaPopup, loadDraft, PersonPopup } from './popup-app';
+import { type ProfileRef, parseProfileUrl } from '../../utils/slug';
+import { loadPopupData } from './load-data';
+import { loadDraft, PersonPopup, readDraft } from './popup-app';
 import '../../components/ui.css';
 
 async function targetTab() {
@@ -21,17 +23,17 @@ async function targetTab() {
 }
 
 /** The person whose profile is in the tab, tracking them from what the page shows if needed. */
-async function personInTab(): Promise<Person | null> {
-  const tab = await targetTab();
-  const ref = tab?.url ? parseProfileUrl(tab.url) : null;
-  if (!tab?.id || !ref) return null;
-  const onScreen = sendMessage('readProfile', undefined, tab.id).catch(() => null);
-  // Someone already tracked opens at once; only a new person waits for what the page shows.
-  const known = ref.kind === 'slug' ? await getPerson(ref.slug) : undefined;
+async function personInTab(
+  tab: Browser.tabs.Tab | undefined,
+  ref: ProfileRef | null,
+  known: Person | undefined,
+): Promise<Person | null> {
   if (known) return known;
-  const facts = await onScreen;
+  if (!tab?.id || !ref) return null;
+  const facts = await sendMessage('readProfile', undefined, tab.id).catch(() => null);
   const slug = facts?.slug ?? (ref.kind === 'slug' ? ref.slug : null);
   if (!slug) return null;
+  const { getPerson, trackPerson } = await loadPopupData();
   const existing = await getPerson(slug);
   if (existing) return existing;
   const name =
@@ -48,24 +50,29 @@ async function main(): Promise<void> {
   setChangeListener((slugs) => {
     sendMessage('peopleChanged', { slugs }).catch((error) => console.error('[vinculo] live update', error));
   });
-  const [person, settings] = await Promise.all([
-    personInTab().catch((error) => {
-      console.error('[vinculo] popup target', error);
-      return null;
-    }),
-    getSettings(),
-  ]);
-  if (settings.language) await chooseLanguage(settings.language).catch(() => undefined);
-  document.documentElement.lang = uiLocale();
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented) window.close();
   });
+  const tab = await targetTab().catch(() => undefined);
+  const ref = tab?.url ? parseProfileUrl(tab.url) : null;
+  const slug = ref?.kind === 'slug' ? ref.slug : undefined;
+  // The draft is read alongside the person: both are needed for the first paint.
+  const kept = slug ? readDraft(slug).catch(() => undefined) : undefined;
+  const seen = await peek(slug).catch((): Peek => ({}));
+  if (seen.language) await chooseLanguage(seen.language).catch(() => undefined);
+  document.documentElement.lang = uiLocale();
   const app = document.getElementById('app')!;
+
+  const person = await personInTab(tab, ref, seen.person).catch((error) => {
+    console.error('[vinculo] popup target', error);
+    return null;
+  });
   if (!person) {
+    const { AgendaPopup } = await import('./agenda-popup');
     render(<AgendaPopup />, app);
     return;
   }
-  const draft = await loadDraft(person);
+  const draft = await loadDraft(person, person.slug === slug ? kept : undefined);
   render(<PersonPopup slug={person.slug} initial={{ person, draft }} />, app);
 }
 

@@ -1,18 +1,12 @@
-// The popup's wiring: which person, the live data, saving with undo, the draft.
+// The popup's person view: the live data, saving with undo, the draft. It paints from what main.tsx
+// read and loads the repositories (Dexie, Zod) behind the first paint: see popup-data.ts.
 
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { Agenda, type AgendaPerson } from '../../components/popup/agenda';
 import { PersonSummary } from '../../components/popup/person-summary';
 import { QuickNoteForm } from '../../components/popup/quick-note-form';
-import { goingCold, stepsDue } from '../../storage/agenda';
-import { db } from '../../storage/db';
-import { openNextSteps, setNextStepDone } from '../../storage/next-steps';
-import { getPerson } from '../../storage/people';
-import { type LoggedNote, logNote, undoNote } from '../../storage/quick-note';
+import type { LoggedNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
-import { getSettings } from '../../storage/settings';
-import { listTouches } from '../../storage/touches';
 import { temperatureOf } from '../../utils/cadence';
 import {
   type Draft,
@@ -23,18 +17,21 @@ import {
   toDateInput,
 } from '../../utils/draft';
 import { t } from '../../utils/i18n';
-import { matcher, searchText } from '../../utils/search';
 import { profileUrl } from '../../utils/slug';
-import { useLiveQuery } from '../../utils/use-live-query';
+import { loadPopupData, type PersonData } from './load-data';
 
 const UNDO_MS = 8000;
 const draftKey = (slug: string) => `draft:${slug}`;
 
-/** The person's saved draft, if the popup closed before a save. */
-export async function loadDraft(person: Person): Promise<Draft> {
-  const stored = await browser.storage.local.get(draftKey(person.slug));
-  const kept = stored[draftKey(person.slug)] as Partial<Draft> | undefined;
-  return { ...emptyDraft(person, Date.now()), ...kept };
+/** What was typed for the person before the popup last closed, if anything. */
+export async function readDraft(slug: string): Promise<Partial<Draft> | undefined> {
+  const stored = await browser.storage.local.get(draftKey(slug));
+  return stored[draftKey(slug)] as Partial<Draft> | undefined;
+}
+
+/** The person's saved draft over an empty one (`kept` may already be on its way). */
+export async function loadDraft(person: Person, kept = readDraft(person.slug)): Promise<Draft> {
+  return { ...emptyDraft(person, Date.now()), ...(await kept) };
 }
 
 export function PersonPopup({
@@ -48,14 +45,19 @@ export function PersonPopup({
   onBack?: () => void;
 }) {
   const now = Date.now();
-  const data = useLiveQuery(async () => {
-    const [person, touches, steps, settings] = await Promise.all([
-      getPerson(slug),
-      listTouches(slug, 3),
-      openNextSteps(slug),
-      getSettings(),
-    ]);
-    return { person, touches, steps, settings };
+  const [data, setData] = useState<PersonData>();
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let gone = false;
+    loadPopupData()
+      .then((api) => {
+        if (!gone) stop = api.watchPerson(slug, setData);
+      })
+      .catch((error) => console.error('[vinculo] popup data', error));
+    return () => {
+      gone = true;
+      stop?.();
+    };
   }, [slug]);
   const [draft, setDraft] = useState<Draft | null>(initial?.draft ?? null);
   const [errors, setErrors] = useState<DraftError[]>([]);
@@ -90,7 +92,7 @@ export function PersonPopup({
     setSaving(true);
     try {
       const { writes } = result;
-      const record = await logNote(person, writes);
+      const record = await (await loadPopupData()).logNote(person, writes);
       await browser.storage.local.remove(draftKey(slug));
       setDraft(
         emptyDraft(
@@ -113,7 +115,7 @@ export function PersonPopup({
   const undo = async () => {
     if (!saved) return;
     clearTimeout(undoTimer.current);
-    await undoNote(saved);
+    await (await loadPopupData()).undoNote(saved);
     setSaved(null);
     setStatus(t('popup_undone'));
   };
@@ -132,7 +134,7 @@ export function PersonPopup({
         touches={data?.touches ?? []}
         now={now}
         t={t}
-        onStepDone={(id, done) => void setNextStepDone(id, done)}
+        onStepDone={(id, done) => void loadPopupData().then((api) => api.setNextStepDone(id, done))}
       />
       <QuickNoteForm
         draft={draft}
@@ -158,55 +160,5 @@ export function PersonPopup({
         </a>
       </p>
     </main>
-  );
-}
-
-const toAgendaPerson = (person: Person, temperature: AgendaPerson['temperature']): AgendaPerson => ({
-  slug: person.slug,
-  name: person.name,
-  headline: person.headline,
-  lastTouchAt: person.lastTouchAt,
-  temperature,
-});
-
-export function AgendaPopup() {
-  const now = Date.now();
-  const [query, setQuery] = useState('');
-  const [selected, setSelected] = useState<string | null>(null);
-  const agenda = useLiveQuery(async () => {
-    const [cold, steps, settings] = await Promise.all([goingCold(now, 30), stepsDue(now), getSettings()]);
-    return { cold, steps, settings };
-  }, []);
-  const everyone = useLiveQuery(() => (query ? db.people.toArray() : Promise.resolve(null)), [query !== '']);
-  const index = useMemo(() => everyone?.map((p) => [p, searchText(p)] as const) ?? null, [everyone]);
-  const results = useMemo(() => {
-    if (!query.trim() || !index || !agenda) return null;
-    const test = matcher(query);
-    return index
-      .filter(([, text]) => test(text))
-      .slice(0, 30)
-      .map(([p]) => toAgendaPerson(p, temperatureOf(p, agenda.settings, now)));
-  }, [query, index, agenda, now]);
-
-  if (selected) return <PersonPopup slug={selected} onBack={() => setSelected(null)} />;
-  if (!agenda) return null;
-  return (
-    <Agenda
-      people={agenda.cold.map((c) => toAgendaPerson(c.person, c.temperature))}
-      steps={agenda.steps.map(({ step, person }) => ({
-        id: step.id,
-        slug: person.slug,
-        name: person.name,
-        text: step.text,
-        dueAt: step.dueAt ?? now,
-      }))}
-      query={query}
-      results={results}
-      now={now}
-      t={t}
-      onQuery={setQuery}
-      onLog={setSelected}
-      onOpen={(slug) => void browser.tabs.create({ url: profileUrl(slug) })}
-    />
   );
 }

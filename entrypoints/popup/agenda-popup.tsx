@@ -1,0 +1,65 @@
+// Off a profile, the popup shows today's agenda and a search over tracked people. Loaded on demand:
+// it needs the repositories anyway.
+import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Agenda, type AgendaPerson } from '../../components/popup/agenda';
+import { goingCold, stepsDue } from '../../storage/agenda';
+import { db } from '../../storage/db';
+import type { Person } from '../../storage/schemas';
+import { getSettings } from '../../storage/settings';
+import { temperatureOf } from '../../utils/cadence';
+import { t } from '../../utils/i18n';
+import { matcher, searchText } from '../../utils/search';
+import { profileUrl } from '../../utils/slug';
+import { useLiveQuery } from '../../utils/use-live-query';
+import { PersonPopup } from './popup-app';
+
+const toAgendaPerson = (person: Person, temperature: AgendaPerson['temperature']): AgendaPerson => ({
+  slug: person.slug,
+  name: person.name,
+  headline: person.headline,
+  lastTouchAt: person.lastTouchAt,
+  temperature,
+});
+
+export function AgendaPopup() {
+  const now = Date.now();
+  const [query, setQuery] = useState('');
+  const [selected, setSelected] = useState<string | null>(null);
+  const agenda = useLiveQuery(async () => {
+    const [cold, steps, settings] = await Promise.all([goingCold(now, 30), stepsDue(now), getSettings()]);
+    return { cold, steps, settings };
+  }, []);
+  const everyone = useLiveQuery(() => (query ? db.people.toArray() : Promise.resolve(null)), [query !== '']);
+  const index = useMemo(() => everyone?.map((p) => [p, searchText(p)] as const) ?? null, [everyone]);
+  const results = useMemo(() => {
+    if (!query.trim() || !index || !agenda) return null;
+    const test = matcher(query);
+    return index
+      .filter(([, text]) => test(text))
+      .slice(0, 30)
+      .map(([p]) => toAgendaPerson(p, temperatureOf(p, agenda.settings, now)));
+  }, [query, index, agenda, now]);
+
+  if (selected) return <PersonPopup slug={selected} onBack={() => setSelected(null)} />;
+  if (!agenda) return null;
+  return (
+    <Agenda
+      people={agenda.cold.map((c) => toAgendaPerson(c.person, c.temperature))}
+      steps={agenda.steps.map(({ step, person }) => ({
+        id: step.id,
+        slug: person.slug,
+        name: person.name,
+        text: step.text,
+        dueAt: step.dueAt ?? now,
+      }))}
+      query={query}
+      results={results}
+      now={now}
+      t={t}
+      onQuery={setQuery}
+      onLog={setSelected}
+      onOpen={(slug) => void browser.tabs.create({ url: profileUrl(slug) })}
+    />
+  );
+}
