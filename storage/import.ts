@@ -40,13 +40,18 @@ export async function importConnections(
   });
 
   await db.transaction('rw', db.people, db.settings, async () => {
-    const settings = await getSettings();
+    const [settings, stored] = await Promise.all([getSettings(), db.people.toCollection().primaryKeys()]);
+    // One request lists who is already tracked; only they are read back (none on a first import).
+    const tracked = new Set<string>(stored);
+    const writes: Promise<unknown>[] = [];
     for (let start = 0; start < unique.length; start += CHUNK) {
       const chunk = unique.slice(start, start + CHUNK);
-      const existing = await db.people.bulkGet(chunk.map((r) => r.slug));
+      const known = chunk.filter((r) => tracked.has(r.slug));
+      const found = known.length ? await db.people.bulkGet(known.map((r) => r.slug)) : [];
+      const bySlug = new Map(found.flatMap((p) => (p ? [[p.slug, p] as const] : [])));
       const puts: Person[] = [];
-      chunk.forEach((row, i) => {
-        const before = existing[i];
+      chunk.forEach((row) => {
+        const before = bySlug.get(row.slug);
         const next = before ? mergeFacts(before, row, now) : newContact(row, now);
         if (next === before) {
           report.unchanged++;
@@ -63,8 +68,10 @@ export async function importConnections(
         if (before) report.updated++;
         else report.imported++;
       });
-      await db.people.bulkPut(puts);
+      // The database writes this chunk while the next one is checked.
+      writes.push(db.people.bulkPut(puts));
     }
+    await Promise.all(writes);
   });
   report.skipped.sort((a, b) => a.row - b.row);
   emitChanged(changed);
