@@ -125,17 +125,17 @@ async function check({
 
   let decision: Decision;
   let count: number;
+  let icon: Promise<void>;
   if (window.kind === 'open') {
     // The names come from a handful of candidates and the count stops at COUNT_CAP: reading everyone due
     // would take a second with tens of thousands of people.
-    const [people, coldCount, steps] = await Promise.all([
+    const [people, coldCount, { steps, named }] = await Promise.all([
       mostOverdueCandidates(now, NAMED_PEOPLE),
       countDuePeopleUpTo(now, COUNT_CAP),
-      dueNextSteps(now),
+      dueNextSteps(now).then(async (steps) => ({ steps, named: await withPersonNames(steps) })),
     ]);
     count = coldCount + steps.length;
-    await setIconCount(count);
-    const named = await withPersonNames(steps);
+    icon = setIconCount(count);
     // Decided and recorded in one transaction: a second check racing this one finds it done.
     const made: { decision: Decision } = { decision: { kind: 'none', reason: 'nothing-due' } };
     await updateReminderState((current) => {
@@ -155,13 +155,16 @@ async function check({
     decision = made.decision;
   } else {
     count = await countDue(now);
-    await setIconCount(count);
+    icon = setIconCount(count);
     decision = window.kind === 'resume' ? window : { kind: 'none', reason: window.reason };
   }
 
-  const notified =
-    decision.kind === 'new' || decision.kind === 'resume' ? await show(decision.digest, t) : false;
-  await ensureAlarm();
+  // The icon and the alarm are independent of the digest: they go out alongside it.
+  const [notified] = await Promise.all([
+    decision.kind === 'new' || decision.kind === 'resume' ? show(decision.digest, t) : false,
+    icon,
+    ensureAlarm(),
+  ]);
   performance.clearMeasures(CHECK_MEASURE);
   performance.measure(CHECK_MEASURE, { start: started, end: performance.now() });
   return { count, decision: decision.kind, notified };
