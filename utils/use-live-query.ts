@@ -3,8 +3,9 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): T | undefined {
-  const [value, setValue] = useState<T>();
+/** `initial`, when the page already read it, is shown until the query's own first answer. */
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], initial?: T): T | undefined {
+  const [value, setValue] = useState<T | undefined>(initial);
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: setValue,

@@ -2,9 +2,9 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { Home } from '../../components/dashboard/home';
-import { PeopleTable } from '../../components/dashboard/people-table';
-import { type PersonEdit, PersonPage } from '../../components/dashboard/person-page';
-import { Triage, type TriageDecision } from '../../components/dashboard/triage';
+import type { PersonEdit } from '../../components/dashboard/person-page';
+import type { TriageDecision } from '../../components/dashboard/triage';
+import { lazy } from '../../components/lazy';
 import { QuickNoteForm } from '../../components/popup/quick-note-form';
 import { goingCold, stepsDue } from '../../storage/agenda';
 import { db } from '../../storage/db';
@@ -35,7 +35,21 @@ import { allTags, emptyQuery, filterPeople, type PeopleQuery } from '../../utils
 import { searchText } from '../../utils/search';
 import { profileUrl } from '../../utils/slug';
 import { useLiveQuery } from '../../utils/use-live-query';
-import { BackupView, ImportView, SettingsView } from './data-views';
+
+// Only the home view's code loads with the page; every other view's arrives when it is first opened.
+const loading = () => <p class="muted">{t('dash_loading')}</p>;
+const PeopleTable = lazy(
+  () => import('../../components/dashboard/people-table').then((m) => m.PeopleTable),
+  loading,
+);
+const PersonPage = lazy(
+  () => import('../../components/dashboard/person-page').then((m) => m.PersonPage),
+  loading,
+);
+const Triage = lazy(() => import('../../components/dashboard/triage').then((m) => m.Triage), loading);
+const ImportView = lazy(() => import('./data-views').then((m) => m.ImportView), loading);
+const BackupView = lazy(() => import('./data-views').then((m) => m.BackupView), loading);
+const SettingsView = lazy(() => import('./data-views').then((m) => m.SettingsView), loading);
 
 export type Route =
   | { name: 'home' | 'going-cold' | 'people' | 'triage' | 'import' | 'backup' | 'settings' }
@@ -63,7 +77,7 @@ const NAV: [Route['name'], MessageKey][] = [
   ['settings', 'dash_settings'],
 ];
 
-export function DashboardApp() {
+export function DashboardApp({ first }: { first?: FirstHome }) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const [toast, setToast] = useState<{ text: string; undo?: () => void } | null>(null);
   useEffect(() => {
@@ -94,7 +108,7 @@ export function DashboardApp() {
       <main>
         <h1 class="visually-hidden">{t('dash_title')}</h1>
         {(route.name === 'home' || route.name === 'going-cold') && (
-          <HomeRoute view={route.name} setToast={setToast} />
+          <HomeRoute view={route.name} first={first} setToast={setToast} />
         )}
         {route.name === 'people' && <PeopleRoute />}
         {route.name === 'person' && <PersonRoute slug={route.slug} setToast={setToast} />}
@@ -123,17 +137,31 @@ export function DashboardApp() {
 
 type SetToast = (toast: { text: string; undo?: () => void } | null) => void;
 
-function HomeRoute({ view, setToast }: { view: 'home' | 'going-cold'; setToast: SetToast }) {
+type HomeView = 'home' | 'going-cold';
+
+const readCached = (view: HomeView) => (view === 'home' ? cachedHealth() : Promise.resolve(null));
+
+async function readLists(view: HomeView, now: number) {
+  const [cold, steps, recent] = await Promise.all([
+    goingCold(now, view === 'home' ? 20 : 100),
+    stepsDue(now),
+    view === 'home' ? db.people.orderBy('lastTouchAt').reverse().limit(10).toArray() : [],
+  ]);
+  return { cold, steps, recent };
+}
+
+/** What the home and going-cold views show first, read while the page is still starting. */
+export async function readHome(view: HomeView, now = Date.now()) {
+  const [cached, lists] = await Promise.all([readCached(view), readLists(view, now)]);
+  return { view, cached, lists };
+}
+export type FirstHome = Awaited<ReturnType<typeof readHome>>;
+
+function HomeRoute({ view, first, setToast }: { view: HomeView; first?: FirstHome; setToast: SetToast }) {
   const now = Date.now();
-  const cached = useLiveQuery(() => (view === 'home' ? cachedHealth() : Promise.resolve(null)), [view]);
-  const data = useLiveQuery(async () => {
-    const [cold, steps, recent] = await Promise.all([
-      goingCold(now, view === 'home' ? 20 : 100),
-      stepsDue(now),
-      view === 'home' ? db.people.orderBy('lastTouchAt').reverse().limit(10).toArray() : [],
-    ]);
-    return { cold, steps, recent };
-  }, [view]);
+  const ahead = first?.view === view ? first : undefined;
+  const cached = useLiveQuery(() => readCached(view), [view], ahead?.cached);
+  const data = useLiveQuery(() => readLists(view, now), [view], ahead?.lists);
   const ready = data !== undefined && cached !== undefined;
   // Counting the whole network takes seconds with tens of thousands of people: the last count shows at
   // once, and the recount starts only after the first render so its reads do not queue ahead of the lists.

@@ -4,7 +4,7 @@ import { setChangeListener } from '../../storage/changes';
 import { getSettings } from '../../storage/settings';
 import { chooseLanguage, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
-import { DashboardApp } from './dashboard-app';
+import { DashboardApp, parseRoute, readHome } from './dashboard-app';
 import '../../components/ui.css';
 import './dashboard.css';
 
@@ -12,10 +12,20 @@ import './dashboard.css';
 setChangeListener((slugs) => {
   sendMessage('peopleChanged', { slugs }).catch((error) => console.error('[vinculo] live update', error));
 });
+// The home view's numbers and lists are read alongside the settings, so its first render has them.
+const route = parseRoute(location.hash);
+const first =
+  route.name === 'home' || route.name === 'going-cold'
+    ? readHome(route.name).catch((error) => {
+        console.error('[vinculo] dashboard', error);
+        return undefined;
+      })
+    : undefined;
 getSettings()
   .then((settings) => chooseLanguage(settings.language))
   .catch((error) => console.error('[vinculo] language', error))
-  .finally(() => {
+  .then(() => first)
+  .then((home) => {
     document.documentElement.lang = uiLocale();
-    render(<DashboardApp />, document.getElementById('app')!);
+    render(<DashboardApp first={home} />, document.getElementById('app')!);
   });
