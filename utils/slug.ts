@@ -21,12 +21,21 @@ const LOWER = /[a-z]/;
 const ASCII = /^[ -~]*$/; // printable ASCII
 const ASCII_SLUG = /^[a-z0-9_-]+$/;
 const ASCII_ALNUM = /[a-z0-9]/;
+const LINKEDIN_ORIGIN = 'https://www.linkedin.com/';
+// `/in/<slug>` on LinkedIn's own origin (or relative to it), then only plain path segments and any
+// query or fragment: nothing a URL parser would rewrite (no dots, escapes, backslashes or spaces).
+const PLAIN_PROFILE = /^(https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_-]+)(?:\/[A-Za-z0-9_-]*)*(?:[?#].*)?$/s;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Parses any LinkedIn profile URL into a canonical ref; null for anything that is not a person's profile. */
 export function parseProfileUrl(url: string, base?: string): ProfileRef | null {
   if (typeof url !== 'string') return null;
-  const parsed = toUrl(url.trim(), base);
+  const trimmed = url.trim();
+  // Most links on LinkedIn are plain `/in/<ascii-slug>/…`: read those without building a URL.
+  const plain = PLAIN_PROFILE.exec(trimmed);
+  if (plain && (plain[1] || (typeof base === 'string' && base.startsWith(LINKEDIN_ORIGIN))))
+    return refOfPlain(plain[2] as string);
+  const parsed = toUrl(trimmed, base);
   if (parsed === null) return null;
   if (!WEB_SCHEME.test(parsed.protocol) || parsed.port !== '' || !isLinkedInHost(parsed.hostname))
     return null;
@@ -40,6 +49,12 @@ export function parseProfileUrl(url: string, base?: string): ProfileRef | null {
   if (decoded === null) return null;
   if (isMemberId(decoded)) return { kind: 'memberId', memberId: decoded };
   const slug = canonicalDecoded(decoded);
+  return slug === null ? null : { kind: 'slug', slug };
+}
+
+function refOfPlain(segment: string): ProfileRef | null {
+  if (isMemberId(segment)) return { kind: 'memberId', memberId: segment };
+  const slug = canonicalDecoded(segment);
   return slug === null ? null : { kind: 'slug', slug };
 }
 

@@ -80,7 +80,7 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
     const fresh: [HTMLAnchorElement, Entry][] = [];
     for (const link of links.keys()) if (!link.isConnected) links.delete(link);
     for (const { element, ref } of findPersonLinks(document, viewer)) {
-      if (links.has(element) || element.closest('vinculo-badge')) continue;
+      if (links.has(element)) continue;
       const key = keyOf(ref);
       if (key === skip) continue;
       const entry = { key };

@@ -254,3 +254,36 @@ describe('isMemberId', () => {
     expect(isMemberId(value)).toBe(expected);
   });
 });
+
+describe('the shortcut for plain /in/ links agrees with full URL parsing', () => {
+  // An upper-case host takes the full path through `new URL`; the same link in LinkedIn's usual
+  // spelling takes the shortcut. Both must read the same person, or refuse the same link.
+  const slugs = ['john-doe', 'John-DOE', 'ab', 'abc', '---', 'a_b-c1', 'ACME-CONSULTING', 'x'.repeat(101)];
+  const memberId = 'ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u';
+  const tails = [
+    '',
+    '/',
+    '/en/',
+    '/overlay/contact-info/',
+    '/details/experience',
+    '?mini=true',
+    '/#top',
+    '//',
+  ];
+  const cases = [...slugs, memberId].flatMap((slug) => tails.map((tail) => `/in/${slug}${tail}`));
+
+  it.each(cases)('%s', (path) => {
+    const full = parseProfileUrl(`https://WWW.linkedin.com${path}`);
+    expect(parseProfileUrl(`https://www.linkedin.com${path}`)).toEqual(full);
+    expect(parseProfileUrl(path, 'https://www.linkedin.com/feed/')).toEqual(full);
+  });
+
+  it('takes no shortcut for links a URL parser would rewrite, or relative to another site', () => {
+    expect(parseProfileUrl('https://www.linkedin.com/in/ana/../bo-li/')).toEqual({
+      kind: 'slug',
+      slug: 'bo-li',
+    });
+    expect(parseProfileUrl('/in/ana/', 'https://example.com/')).toBeNull();
+    expect(parseProfileUrl('/in/ana/')).toBeNull();
+  });
+});
