@@ -56,15 +56,22 @@ export function uiLocale(): string {
 
 /** Switches this page to one of Vínculo's languages (undefined follows the browser). */
 export async function chooseLanguage(language: 'en' | 'es' | undefined): Promise<void> {
-  if (!language) {
-    chosen = null;
-    return;
-  }
+  chosen = await chosenMessages(language);
+}
+
+export type LocaleMessages = Record<string, LocaleEntry>;
+
+/** Switches this page to messages read elsewhere (a content script cannot read the locale files). */
+export function adoptMessages(language: 'en' | 'es', messages: LocaleMessages): void {
+  chosen = { language, messages };
+}
+
+/** The messages of the language the user chose, for a page that cannot read them itself. */
+export async function chosenMessages(
+  language: 'en' | 'es' | undefined,
+): Promise<{ language: 'en' | 'es'; messages: LocaleMessages } | null> {
+  if (!language) return null;
   // The locale files ship inside the extension: this reads a packaged file, nothing leaves the browser.
-  const url =
-    language === 'es'
-      ? browser.runtime.getURL('/_locales/es/messages.json')
-      : browser.runtime.getURL('/_locales/en/messages.json');
-  const response = await fetch(url);
-  chosen = { language, messages: (await response.json()) as Record<string, LocaleEntry> };
+  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
+  return { language, messages: (await response.json()) as LocaleMessages };
 }

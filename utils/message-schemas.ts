@@ -13,6 +13,7 @@ export const requestSchemas = {
       memberIds: z.array(memberIdSchema).max(MAX_BATCH),
     })
     .strict(),
+  uiMessages: z.union([z.undefined(), z.null()]),
   profileView: z.union([
     z.object({ slug: slugSchema }).strict(),
     z.object({ memberId: memberIdSchema }).strict(),

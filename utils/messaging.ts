@@ -4,6 +4,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProfileFacts } from '../storage/people';
 import type { Touch, TouchKind } from '../storage/schemas';
+import type { LocaleMessages } from './i18n';
 import type { PersonView } from './person-view';
 
 export interface LookupRequest {
@@ -25,6 +26,8 @@ export interface ProfileOnScreen extends ProfileFacts {}
 export interface ProtocolMap {
   /** Content script → background: which of these people are tracked? One message for a whole screen. */
   lookup(data: LookupRequest): PersonView[];
+  /** Content script → background: the language the user chose in settings, if any, with its messages. */
+  uiMessages(): { language: 'en' | 'es'; messages: LocaleMessages } | null;
   /** Content script → background: the person a profile URL names, read only (asked before the page shows them). */
   profileView(data: { slug: string } | { memberId: string }): PersonView | null;
   /** Content script → background: the profile on screen; refreshes a tracked person's facts. */

@@ -24,7 +24,8 @@ const ASCII_ALNUM = /[a-z0-9]/;
 const LINKEDIN_ORIGIN = 'https://www.linkedin.com/';
 // `/in/<slug>` on LinkedIn's own origin (or relative to it), then only plain path segments and any
 // query or fragment: nothing a URL parser would rewrite (no dots, escapes, backslashes or spaces).
-const PLAIN_PROFILE = /^(https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_-]+)(?:\/[A-Za-z0-9_-]*)*(?:[?#].*)?$/s;
+const PLAIN_PROFILE =
+  /^(https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_-]+)(?:\/[A-Za-z0-9_-]*)*(?:[?#].*)?$/s;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Parses any LinkedIn profile URL into a canonical ref; null for anything that is not a person's profile. */

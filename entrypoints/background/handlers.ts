@@ -7,6 +7,7 @@ import { lookupPeople, mergePageFacts, refreshFromPage, trackPerson } from '../.
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { addTouch, listTouches } from '../../storage/touches';
+import { chosenMessages } from '../../utils/i18n';
 import type { requestSchemas } from '../../utils/message-schemas';
 import type { PanelData, ProtocolMap } from '../../utils/messaging';
 import { type PersonView, toPersonView } from '../../utils/person-view';
@@ -22,6 +23,21 @@ async function viewWithNextStep(person: Person, now: number): Promise<PersonView
 export async function lookup(data: Req<'lookup'>, now = Date.now()): Promise<PersonView[]> {
   const [people, settings] = await Promise.all([lookupPeople(data.slugs, data.memberIds), getSettings()]);
   return people.map((p) => toPersonView(p, settings, now));
+}
+
+/** Badges speak the language chosen in settings, not only the browser's. */
+const localeFiles = new Map<string, ReturnType<typeof chosenMessages>>();
+
+export async function uiMessages(): ReturnType<typeof chosenMessages> {
+  const { language } = await getSettings();
+  if (!language) return null;
+  let messages = localeFiles.get(language);
+  if (!messages) {
+    messages = chosenMessages(language);
+    localeFiles.set(language, messages);
+    messages.catch(() => localeFiles.delete(language));
+  }
+  return messages;
 }
 
 export async function profileView(data: Req<'profileView'>, now = Date.now()): Promise<PersonView | null> {
@@ -79,6 +95,7 @@ export async function quickTouch(data: Req<'quickTouch'>, now = Date.now()): Pro
 }
 
 export const handlers = {
+  uiMessages,
   lookup,
   profileView,
   visitProfile,

@@ -3,8 +3,8 @@
 // search and messaging without a page load.
 
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { t } from '../../utils/i18n';
-import { onMessage } from '../../utils/messaging';
+import { adoptMessages, t } from '../../utils/i18n';
+import { onMessage, sendMessage } from '../../utils/messaging';
 import { parseProfileUrl } from '../../utils/slug';
 import { guard } from './dom-watch';
 import { annotateLists } from './list-dots';
@@ -37,8 +37,15 @@ export default defineContentScript({
     // The browser hands a content script its messages on first use (a few ms): take them while idle,
     // not when a list of people arrives.
     ctx.requestIdleCallback(guard('messages', () => t('dot_label', '', '')));
-    ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => start(newUrl.href));
-    start(location.href);
+    // Badges speak the language chosen in Vínculo's settings; until the answer comes, nothing is shown.
+    const language = sendMessage('uiMessages', undefined)
+      .then((chosen) => chosen && adoptMessages(chosen.language, chosen.messages))
+      .catch((error) => console.error('[vinculo] language', error));
+    language.then(() => {
+      if (ctx.isInvalid) return;
+      ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => start(newUrl.href));
+      start(location.href);
+    });
 
     const stops = [
       onMessage('refreshBadges', ({ data }) => {

@@ -62,6 +62,35 @@ test('a tracked acquaintance shows stage, last touch, temperature in words, and 
   await expect(panel).toBeHidden();
 });
 
+test('badges speak the language chosen in Vínculo’s settings, whatever the browser’s', async ({
+  vinculo,
+}) => {
+  const profile = fixture('profile-2025.html') as ProfileFixture;
+  await seed(vinculo, 'settings', [
+    {
+      key: 'settings',
+      value: {
+        cadenceDays: { contact: null, acquaintance: 30, relationship: 60, archived: null },
+        reminderHour: 9,
+        quietDays: [],
+        notifications: true,
+        language: 'es',
+      },
+    },
+  ]);
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 26,
+    }),
+  ]);
+  const page = await vinculo.openLinkedIn(profile.file);
+  await expect(page.locator('vinculo-badge')).toHaveAttribute(
+    'aria-label',
+    'Conocido · último contacto hace 26 días · enfriándose',
+  );
+});
+
 test('the floating badge shows when the name heading is missing', async ({ vinculo }) => {
   const page = await vinculo.openLinkedIn('profile-no-anchor.html');
   const badge = page.locator('vinculo-badge');
