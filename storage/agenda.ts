@@ -2,6 +2,7 @@
 import { overdueRatio, type Temperature, temperatureOf } from '../utils/cadence';
 import { DAY } from '../utils/time';
 import { db } from './db';
+import { dueNextSteps } from './next-steps';
 import { mostOverdueCandidates } from './people';
 import type { NextStep, Person } from './schemas';
 import { getSettings } from './settings';
@@ -40,12 +41,7 @@ export interface DueStep {
 
 /** The `limit` longest-due open next steps, with their people. */
 export async function stepsDue(now: number, limit = 50): Promise<DueStep[]> {
-  const steps = await db.nextSteps
-    .where('dueAt')
-    .belowOrEqual(now)
-    .filter((s) => s.doneAt === undefined)
-    .limit(limit)
-    .toArray();
+  const steps = await dueNextSteps(now, limit);
   const people = await db.people.bulkGet(steps.map((s) => s.personId));
   return steps
     .map((step, i) => ({ step, person: people[i] }))

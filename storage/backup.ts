@@ -2,6 +2,7 @@
 import { type Backup, makeBackup, type ValidBackup } from '../utils/backup';
 import { emitChanged } from './changes';
 import { db } from './db';
+import { withOpenDue } from './next-steps';
 import { getSettings, SETTINGS_KEY } from './settings';
 
 /** Everything the database holds, read in one transaction so the tables agree with each other. */
@@ -32,7 +33,7 @@ export async function restoreBackup(backup: ValidBackup): Promise<RestoreReport>
     await Promise.all([db.people.clear(), db.touches.clear(), db.nextSteps.clear()]);
     await db.people.bulkAdd(backup.people);
     await db.touches.bulkAdd(backup.touches);
-    await db.nextSteps.bulkAdd(backup.nextSteps);
+    await db.nextSteps.bulkAdd(backup.nextSteps.map(withOpenDue));
     await db.settings.put({ key: SETTINGS_KEY, value: backup.settings });
   });
   for (const p of backup.people) changed.add(p.slug);

@@ -41,6 +41,25 @@ export const schemaV3 = {
   people: `${schemaV2.people}, [stage+dueAt], cadenceDays`,
 } as const;
 
+/**
+ * Version 4: due next steps are an index range without the done ones. Open steps carry their due date
+ * again as `openDueAt`; done steps have none, so years of finished steps never slow the check down.
+ */
+export const schemaV4 = {
+  ...schemaV3,
+  nextSteps: `${schemaV3.nextSteps}, openDueAt`,
+} as const;
+
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  await tx
+    .table('nextSteps')
+    .toCollection()
+    .modify((step: NextStep) => {
+      if (step.dueAt !== undefined && step.doneAt === undefined) step.openDueAt = step.dueAt;
+      else delete step.openDueAt;
+    });
+}
+
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const inPerson = new Set<string>();
   await tx
@@ -71,6 +90,7 @@ export function openDb(name = DB_NAME): VinculoDb {
   db.version(2).stores(schemaV2).upgrade(upgradeToV2);
   // Only new indexes: IndexedDB fills them from the rows already there.
   db.version(3).stores(schemaV3);
+  db.version(4).stores(schemaV4).upgrade(upgradeToV4);
   return db;
 }
 

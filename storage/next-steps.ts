@@ -8,10 +8,16 @@ export const nextStepInputSchema = nextStepSchema.pick({ personId: true, text: t
 export type NextStepInput = z.infer<typeof nextStepInputSchema>;
 export type NextStepResult = { ok: true; step: NextStep } | { ok: false; error: string };
 
+/** The step with `openDueAt` set from its due and done dates: every write of a step goes through here. */
+export function withOpenDue<S extends NextStep>(step: S): S {
+  const { openDueAt: _stale, ...rest } = step;
+  return (step.dueAt !== undefined && step.doneAt === undefined ? { ...rest, openDueAt: step.dueAt } : rest) as S;
+}
+
 export async function addNextStep(input: NextStepInput, now = Date.now()): Promise<NextStepResult> {
   const parsed = nextStepInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'invalid next step' };
-  const step: NextStep = { ...parsed.data, id: crypto.randomUUID(), createdAt: now };
+  const step = withOpenDue<NextStep>({ ...parsed.data, id: crypto.randomUUID(), createdAt: now });
   await db.nextSteps.add(step);
   emitChanged([step.personId]);
   return { ok: true, step };
@@ -25,9 +31,10 @@ export async function setNextStepDone(
 ): Promise<NextStep | undefined> {
   const step = await db.nextSteps.get(id);
   if (!step) return undefined;
-  const next = { ...step };
-  if (done) next.doneAt = now;
-  else delete next.doneAt;
+  const changed = { ...step };
+  if (done) changed.doneAt = now;
+  else delete changed.doneAt;
+  const next = withOpenDue(changed);
   await db.nextSteps.put(next);
   emitChanged([step.personId]);
   return next;
@@ -49,8 +56,13 @@ export async function openNextSteps(slug: string): Promise<NextStep[]> {
     .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity) || a.createdAt - b.createdAt);
 }
 
-/** Open steps due by `now`: an index range on dueAt. */
-export async function dueNextSteps(now: number): Promise<NextStep[]> {
-  const steps = await db.nextSteps.where('dueAt').belowOrEqual(now).toArray();
-  return steps.filter((s) => s.doneAt === undefined);
+/** Open steps due by `now`, longest due first: an index range on openDueAt (done steps are not in it). */
+export function dueNextSteps(now: number, limit = Infinity): Promise<NextStep[]> {
+  const due = db.nextSteps.where('openDueAt').belowOrEqual(now);
+  return (limit === Infinity ? due : due.limit(limit)).toArray();
+}
+
+/** How many open steps are due by `now`, counted in the index without reading a step. */
+export function countDueNextSteps(now: number): Promise<number> {
+  return db.nextSteps.where('openDueAt').belowOrEqual(now).count();
 }

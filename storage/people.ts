@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { computeDueAt } from '../utils/cadence';
 import { emitChanged } from './changes';
 import { db } from './db';
+import { withOpenDue } from './next-steps';
 import {
   type NextStep,
   type Person,
@@ -250,7 +251,7 @@ export async function restorePerson(removed: DeletedPerson): Promise<void> {
   await db.transaction('rw', db.people, db.touches, db.nextSteps, async () => {
     await db.people.put(removed.person);
     await db.touches.bulkPut(removed.touches);
-    await db.nextSteps.bulkPut(removed.nextSteps);
+    await db.nextSteps.bulkPut(removed.nextSteps.map(withOpenDue));
   });
   emitChanged([removed.person.slug]);
 }

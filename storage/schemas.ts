@@ -87,6 +87,8 @@ export const nextStepSchema = z.object({
   dueAt: epochSchema.optional(),
   doneAt: epochSchema.optional(),
   createdAt: epochSchema,
+  /** `dueAt` while the step is open, absent once done: the index "which steps are due" reads. */
+  openDueAt: epochSchema.optional(),
 });
 export type NextStep = z.infer<typeof nextStepSchema>;
 

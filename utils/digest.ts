@@ -99,7 +99,10 @@ export interface DigestInput {
   people: DuePerson[];
   /** How many people are due, up to COUNT_CAP; defaults to the candidates' number. */
   coldCount?: number;
+  /** The longest-due steps (at least the ones the body names). */
   steps: DueStep[];
+  /** How many steps are due in all; defaults to the steps given. */
+  stepCount?: number;
   t: Translate;
   locale: string;
 }
@@ -122,24 +125,28 @@ export function decideDigest(input: DigestInput): Decision {
   const window = digestWindow(state, now, local, settings);
   if (window.kind === 'closed') return { kind: 'none', reason: window.reason };
   if (window.kind === 'resume') return window;
-  if (input.people.length === 0 && input.steps.length === 0) return { kind: 'none', reason: 'nothing-due' };
+  if (input.people.length === 0 && input.steps.length === 0 && !input.stepCount)
+    return { kind: 'none', reason: 'nothing-due' };
 
   const cold = rankMostOverdue(input.people, settings, now);
   const coldTotal = Math.max(input.coldCount ?? cold.length, cold.length > 0 ? 1 : 0);
   const steps = orderSteps(input.steps);
+  const stepTotal = Math.max(input.stepCount ?? steps.length, steps.length);
   const namedPeople = cold.slice(0, NAMED_PEOPLE);
   const namedSteps = steps.slice(0, NAMED_STEPS);
   const everyone = new Set([...cold.map((p) => p.slug), ...steps.map((s) => s.personId)]);
   const [only] = everyone;
+  // "Open" goes to one profile only when everything due is known to be that person's.
+  const single = everyone.size === 1 && only !== undefined && stepTotal === steps.length;
 
   const digest: DigestRecord = {
     date: local.date,
     decidedAt: now,
     phase: 'decided',
-    title: digestTitle(coldTotal, steps.length, input.t, input.locale),
-    message: digestBody(namedPeople, coldTotal, namedSteps, steps.length, input.t, input.locale),
+    title: digestTitle(coldTotal, stepTotal, input.t, input.locale),
+    message: digestBody(namedPeople, coldTotal, namedSteps, stepTotal, input.t, input.locale),
     cold: coldTotal,
-    open: everyone.size === 1 && only !== undefined ? { kind: 'profile', slug: only } : { kind: 'dashboard' },
+    open: single ? { kind: 'profile', slug: only } : { kind: 'dashboard' },
   };
   return { kind: 'new', digest, state: { ...state, digest } };
 }
@@ -166,19 +173,26 @@ export function rankMostOverdue(
     .map(({ p }) => p);
 }
 
+// Building a formatter costs far more than using one: each is made once per locale.
+function cached<F>(made: Map<string, F>, locale: string, make: () => F): F {
+  let format = made.get(locale);
+  if (!format) {
+    format = make();
+    made.set(locale, format);
+  }
+  return format;
+}
+
 // Chrome's i18n has no plurals: each counted phrase has a _one and an _other
 // message, chosen with the locale's plural rules (Spanish "many" reads as "other").
 const plurals = new Map<string, Intl.PluralRules>();
-function isOne(n: number, locale: string): boolean {
-  let rules = plurals.get(locale);
-  if (!rules) {
-    rules = new Intl.PluralRules(locale);
-    plurals.set(locale, rules);
-  }
-  return rules.select(n) === 'one';
-}
+const isOne = (n: number, locale: string): boolean =>
+  cached(plurals, locale, () => new Intl.PluralRules(locale)).select(n) === 'one';
 
-const count = (n: number, locale: string): string => new Intl.NumberFormat(locale).format(n);
+const numbers = new Map<string, Intl.NumberFormat>();
+const lists = new Map<string, Intl.ListFormat>();
+const count = (n: number, locale: string): string =>
+  cached(numbers, locale, () => new Intl.NumberFormat(locale)).format(n);
 
 export function digestTitle(cold: number, steps: number, t: Translate, locale: string): string {
   const parts: string[] = [];
@@ -212,7 +226,7 @@ export function digestBody(
   t: Translate,
   locale: string,
 ): string {
-  const list = new Intl.ListFormat(locale, { type: 'conjunction' });
+  const list = cached(lists, locale, () => new Intl.ListFormat(locale, { type: 'conjunction' }));
   const lines: string[] = [];
   if (people.length > 0) {
     const names = people.map((p) => clip(p.name, 60));

@@ -3,7 +3,7 @@
 // utils/digest.ts; what was decided lives in storage/reminder-state.ts, because
 // Chrome may stop this worker between any two lines below.
 import { browser } from 'wxt/browser';
-import { dueNextSteps } from '../../storage/next-steps';
+import { countDueNextSteps, dueNextSteps } from '../../storage/next-steps';
 import {
   countDuePeopleUpTo,
   duePeople,
@@ -129,12 +129,13 @@ async function check({
   if (window.kind === 'open') {
     // The names come from a handful of candidates and the count stops at COUNT_CAP: reading everyone due
     // would take a second with tens of thousands of people.
-    const [people, coldCount, { steps, named }] = await Promise.all([
+    const [people, coldCount, stepCount, named] = await Promise.all([
       mostOverdueCandidates(now, NAMED_PEOPLE),
       countDuePeopleUpTo(now, COUNT_CAP),
-      dueNextSteps(now).then(async (steps) => ({ steps, named: await withPersonNames(steps) })),
+      countDueNextSteps(now),
+      dueNextSteps(now, STEPS_READ).then(withPersonNames),
     ]);
-    count = coldCount + steps.length;
+    count = coldCount + stepCount;
     icon = setIconCount(count);
     // Decided and recorded in one transaction: a second check racing this one finds it done.
     const made: { decision: Decision } = { decision: { kind: 'none', reason: 'nothing-due' } };
@@ -147,6 +148,7 @@ async function check({
         people,
         coldCount,
         steps: named,
+        stepCount,
         t,
         locale,
       });
@@ -169,6 +171,12 @@ async function check({
   performance.measure(CHECK_MEASURE, { start: started, end: performance.now() });
   return { count, decision: decision.kind, notified };
 }
+
+/**
+ * The longest-due steps the check reads: enough to name NAMED_STEPS and, when they are all one
+ * person's, to open that profile. The rest are only counted.
+ */
+const STEPS_READ = 20;
 
 /** The steps the body will name get their person's name, in one read by primary key. */
 async function withPersonNames(steps: DueStep[]): Promise<DueStep[]> {
@@ -264,8 +272,8 @@ export async function snoozeDigest(now = Date.now()): Promise<void> {
  * range entry by entry would cost as much as reading it.)
  */
 async function countDue(now: number): Promise<number> {
-  const [people, steps] = await Promise.all([duePeople(now, ICON_MAX + 1), dueNextSteps(now)]);
-  return people.length + steps.length;
+  const [people, steps] = await Promise.all([duePeople(now, ICON_MAX + 1), countDueNextSteps(now)]);
+  return people.length + steps;
 }
 
 async function setIconCount(count: number): Promise<void> {

@@ -106,11 +106,17 @@ export function makeTouches(from: number, to: number, perPerson: number, now: nu
 }
 
 export function makeNextSteps(n: number, now: number): NextStep[] {
-  return Array.from({ length: n }, (_, i) => ({
-    id: `s-${i}`,
-    personId: slugAt(i * 7),
-    text: `Send the article ${i}`,
-    dueAt: now + ((i % 20) - 10) * DAY,
-    createdAt: now - 30 * DAY,
-  }));
+  return Array.from({ length: n }, (_, i) => {
+    const dueAt = now + ((i % 20) - 10) * DAY;
+    // Every tenth step is done: the check must not count or read those.
+    const done = i % 10 === 0 ? { doneAt: now - DAY } : { openDueAt: dueAt };
+    return {
+      id: `s-${i}`,
+      personId: slugAt(i * 7),
+      text: `Send the article ${i}`,
+      dueAt,
+      createdAt: now - 30 * DAY,
+      ...done,
+    };
+  });
 }

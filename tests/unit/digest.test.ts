@@ -45,6 +45,7 @@ interface Run {
   people?: DuePerson[];
   coldCount?: number;
   steps?: DueStep[];
+  stepCount?: number;
   settings?: Settings;
   t?: Translate;
   locale?: string;
@@ -59,6 +60,7 @@ function decide(run: Run): Decision {
     people: run.people ?? [person('ana-garcia', 'Ana García', 10, run.now)],
     ...(run.coldCount === undefined ? {} : { coldCount: run.coldCount }),
     steps: run.steps ?? [],
+    ...(run.stepCount === undefined ? {} : { stepCount: run.stepCount }),
     t: run.t ?? en,
     locale: run.locale ?? 'en',
   });
@@ -360,6 +362,19 @@ describe('what the digest says', () => {
       steps: [{ id: 's1', personId: 'bo-li', text: 'Call', dueAt: now }],
     });
     expect(two.kind === 'new' && two.digest.open).toEqual({ kind: 'dashboard' });
+  });
+
+  it('counts every due step but reads only the longest due; one person’s few steps do not open a profile', () => {
+    const steps: DueStep[] = [
+      { id: 's1', personId: 'bo-li', personName: 'Bo Li', text: 'Call', dueAt: now - 2 * DAY },
+      { id: 's2', personId: 'bo-li', personName: 'Bo Li', text: 'Send the deck', dueAt: now - DAY },
+    ];
+    const d = decide({ now, people: [], steps, stepCount: 540 });
+    if (d.kind !== 'new') throw new Error('expected a digest');
+    expect(d.digest.title).toBe('540 next steps due');
+    expect(d.digest.message).toContain('538 more');
+    // The other 538 may be anyone's: "Open" goes to the dashboard.
+    expect(d.digest.open).toEqual({ kind: 'dashboard' });
   });
 
   it('cuts long names and step texts to what a notification can show', () => {

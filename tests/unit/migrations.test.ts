@@ -1,7 +1,7 @@
 // Each schema upgrade: open the previous version with data, upgrade, check every row.
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb, schemaV1, schemaV2 } from '../../storage/db';
+import { openDb, schemaV1, schemaV2, schemaV3 } from '../../storage/db';
 
 describe('version 1 → 2', () => {
   it('keeps every person, touch, step and setting, and derives the new fields', async () => {
@@ -93,5 +93,28 @@ describe('version 2 → 3', () => {
     expect(due.map((p) => p.slug)).toEqual(['bo-li', 'ana-garcia']);
     expect(await v3.people.where('cadenceDays').above(0).primaryKeys()).toEqual(['bo-li']);
     v3.close();
+  });
+});
+
+describe('version 3 → 4', () => {
+  it('keeps every step and indexes only the open ones with a due date', async () => {
+    const name = `vinculo-migration-${crypto.randomUUID()}`;
+    const v3 = new Dexie(name);
+    v3.version(1).stores(schemaV1);
+    v3.version(2).stores(schemaV2);
+    v3.version(3).stores(schemaV3);
+    const steps = [
+      { id: 's-open', personId: 'ana-garcia', text: 'Send the deck', dueAt: 100, createdAt: 1 },
+      { id: 's-done', personId: 'ana-garcia', text: 'Call', dueAt: 50, doneAt: 60, createdAt: 1 },
+      { id: 's-undated', personId: 'bo-li', text: 'Say hello', createdAt: 1 },
+    ];
+    await v3.table('nextSteps').bulkAdd(steps);
+    v3.close();
+
+    const v4 = openDb(name);
+    const stored = await v4.nextSteps.orderBy('id').toArray();
+    expect(stored).toEqual([steps[1], { ...steps[0], openDueAt: 100 }, steps[2]]);
+    expect(await v4.nextSteps.where('openDueAt').belowOrEqual(1000).primaryKeys()).toEqual(['s-open']);
+    v4.close();
   });
 });

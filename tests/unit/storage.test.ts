@@ -4,7 +4,13 @@ import { profileView } from '../../entrypoints/background/handlers';
 import { goingCold } from '../../storage/agenda';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
-import { addNextStep, dueNextSteps, openNextSteps, setNextStepDone } from '../../storage/next-steps';
+import {
+  addNextStep,
+  countDueNextSteps,
+  dueNextSteps,
+  openNextSteps,
+  setNextStepDone,
+} from '../../storage/next-steps';
 import {
   countDuePeopleUpTo,
   deletePerson,
@@ -248,6 +254,25 @@ describe('next steps and deletion', () => {
     if (!later.ok) throw new Error(later.error);
     await setNextStepDone(later.step.id, true);
     expect((await openNextSteps(ana.slug)).map((s) => s.text)).toEqual(['Send the article']);
+  });
+
+  it('keeps done and undated steps out of the due index, and counts the due ones without reading them', async () => {
+    await trackAcquaintance();
+    const done = await addNextStep({ personId: ana.slug, text: 'Call', dueAt: T0 + DAY });
+    await addNextStep({ personId: ana.slug, text: 'Send the deck', dueAt: T0 + 2 * DAY });
+    await addNextStep({ personId: ana.slug, text: 'Someday' });
+    if (!done.ok) throw new Error(done.error);
+    expect(await countDueNextSteps(T0 + 3 * DAY)).toBe(2);
+    await setNextStepDone(done.step.id, true);
+    expect(await countDueNextSteps(T0 + 3 * DAY)).toBe(1);
+    expect((await dueNextSteps(T0 + 3 * DAY)).map((s) => s.text)).toEqual(['Send the deck']);
+    await setNextStepDone(done.step.id, false);
+    expect((await dueNextSteps(T0 + 3 * DAY, 1)).map((s) => s.text)).toEqual(['Call']);
+    // A restored person's steps are indexed as they were.
+    const removed = await deletePerson(ana.slug);
+    expect(await countDueNextSteps(T0 + 3 * DAY)).toBe(0);
+    await restorePerson(removed!);
+    expect(await countDueNextSteps(T0 + 3 * DAY)).toBe(2);
   });
 
   it('deletes a person with their timeline, and restores all of it', async () => {
