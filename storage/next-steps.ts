@@ -11,7 +11,9 @@ export type NextStepResult = { ok: true; step: NextStep } | { ok: false; error: 
 /** The step with `openDueAt` set from its due and done dates: every write of a step goes through here. */
 export function withOpenDue<S extends NextStep>(step: S): S {
   const { openDueAt: _stale, ...rest } = step;
-  return (step.dueAt !== undefined && step.doneAt === undefined ? { ...rest, openDueAt: step.dueAt } : rest) as S;
+  return (
+    step.dueAt !== undefined && step.doneAt === undefined ? { ...rest, openDueAt: step.dueAt } : rest
+  ) as S;
 }
 
 export async function addNextStep(input: NextStepInput, now = Date.now()): Promise<NextStepResult> {

@@ -66,7 +66,7 @@ export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): P
     }
     const held = zone.card ? cards.get(zone.card) : undefined;
     // A card already settled on its named person (or on the viewer) needs no more addresses parsed.
-    if (zone.card && (held === null || (held && held.labelled))) {
+    if (zone.card && (held === null || held?.labelled)) {
       loose = null;
       continue;
     }
