@@ -4,6 +4,7 @@
 // repositories load behind it.
 import { render } from 'preact';
 import { type Browser, browser } from 'wxt/browser';
+import ui from '../../components/ui.css?inline';
 import { setChangeListener } from '../../storage/changes';
 import { type Peek, peek } from '../../storage/peek';
 import type { Person } from '../../storage/schemas';
@@ -11,8 +12,14 @@ import { chooseLanguage, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { type ProfileRef, parseProfileUrl } from '../../utils/slug';
 import { loadPopupData } from './load-data';
+import popup from './popup.css?inline';
 import { loadDraft, PersonPopup, readDraft } from './popup-app';
-import '../../components/ui.css';
+
+// The styles come with the script rather than as stylesheets to fetch: fewer requests before the
+// popup can paint (and constructed sheets are not the inline styles the page's CSP refuses).
+const sheet = new CSSStyleSheet();
+sheet.replaceSync(ui + popup);
+document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
 
 async function targetTab() {
   // Tests (and the dashboard) may name the tab; the real popup uses the active one.

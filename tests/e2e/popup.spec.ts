@@ -21,6 +21,8 @@ test('on a profile: opens on the person (tracking them), logs a touch with a nex
 
   await expect(popup.getByRole('heading', { name: profile.expected.name })).toBeVisible();
   await expect(popup.getByLabel('Note')).toBeFocused();
+  // The popup's own styles apply (they come with its script, under the extension's strict CSP).
+  expect(await popup.evaluate(() => getComputedStyle(document.body).width)).toBe('380px');
   await expectAccessible(popup);
 
   await popup.keyboard.type('Talked about her move to Lisbon.');
