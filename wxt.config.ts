@@ -8,16 +8,16 @@ const bench = process.env.VINCULO_BENCH === '1';
 const CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
 
-// Vínculo asks for the least that works: LinkedIn pages only, plus the APIs
-// the reminders and settings use. Nothing is fetched from anywhere.
 /** The modules of the popup's first paint (see storage/peek.ts), shared with the dashboard. */
 const FIRST_PAINT =
-  /preload-helper|wxt-html-plugins|rolldown[\\/:-]runtime|node_modules[\\/](preact|@webext-core|serialize-error|wxt)[\\/]|[\\/]storage[\\/](changes|peek|domain)\.ts|[\\/]utils[\\/](i18n|messaging|slug|draft|cadence|time|relative-time|search)\.ts|[\\/]components[\\/](popup[\\/](person-summary|quick-note-form)|initials|temperature-chip|temperature-icon)\.tsx?/;
+  /preload-helper|wxt-html-plugins|node_modules[\\/](preact|@webext-core|serialize-error|wxt)[\\/]|[\\/]storage[\\/](changes|peek|domain)\.ts|[\\/]utils[\\/](i18n|messaging|slug|draft|cadence|time|relative-time|search)\.ts|[\\/]components[\\/](popup[\\/](person-summary|quick-note-form)|initials|temperature-chip|temperature-icon)\.tsx?/;
 
 /** The repositories with Dexie and Zod: one chunk, loaded by the dashboard and behind the popup's paint. */
 const DATA =
   /node_modules[\\/](dexie|zod)[\\/]|[\\/]storage[\\/](?!import|backup)|[\\/]utils[\\/]use-live-query\.ts/;
 
+// Vínculo asks for the least that works: LinkedIn pages only, plus the APIs
+// the reminders and settings use. Nothing is fetched from anywhere.
 export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',

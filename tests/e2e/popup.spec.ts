@@ -21,7 +21,7 @@ test('on a profile: opens on the person (tracking them), logs a touch with a nex
 
   await expect(popup.getByRole('heading', { name: profile.expected.name })).toBeVisible();
   await expect(popup.getByLabel('Note')).toBeFocused();
-  // The popup's own styles apply (they come with its script, under the extension's strict CSP).
+  // The popup's own styles apply (they come with its script).
   expect(await popup.evaluate(() => getComputedStyle(document.body).width)).toBe('380px');
   await expectAccessible(popup);
 
