@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { computeDueAt } from '../utils/cadence';
 import { emitChanged } from './changes';
 import { db } from './db';
+import { pagePerson } from './domain';
 import { withOpenDue } from './next-steps';
 import {
   type NextStep,
@@ -67,20 +68,7 @@ export async function trackPerson(facts: ProfileFacts, now = Date.now()): Promis
     const existing = await db.people.get(facts.slug);
     if (existing) return existing;
     const settings = await getSettings();
-    const fresh = withDueAt(
-      personSchema.parse({
-        ...facts,
-        stage: 'contact',
-        tags: [],
-        about: '',
-        source: 'page',
-        createdAt: now,
-        updatedAt: now,
-        metInPerson: false,
-        roleChanges: [],
-      } satisfies Omit<Person, 'dueAt'>),
-      settings,
-    );
+    const fresh = withDueAt(personSchema.parse(pagePerson(facts, now)), settings);
     await db.people.add(fresh);
     return fresh;
   });

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { type Browser, browser } from 'wxt/browser';
 import ui from '../../components/ui.css?inline';
 import { setChangeListener } from '../../storage/changes';
+import { pagePerson } from '../../storage/domain';
 import { type Peek, peek } from '../../storage/peek';
 import type { Person } from '../../storage/schemas';
 import { chooseLanguage, uiLocale } from '../../utils/i18n';
@@ -29,27 +30,35 @@ async function targetTab() {
   return active;
 }
 
-/** The person whose profile is in the tab, tracking them from what the page shows if needed. */
+/**
+ * The person whose profile is in the tab. Someone not tracked yet is shown at once as the contact
+ * the page describes, while the repositories start tracking them (`tracked`).
+ */
 async function personInTab(
   tab: Browser.tabs.Tab | undefined,
   ref: ProfileRef | null,
   known: Person | undefined,
-): Promise<Person | null> {
-  if (known) return known;
+): Promise<{ person: Person; tracked?: Promise<unknown> } | null> {
+  if (known) return { person: known };
   if (!tab?.id || !ref) return null;
   const facts = await sendMessage('readProfile', undefined, tab.id).catch(() => null);
   const slug = facts?.slug ?? (ref.kind === 'slug' ? ref.slug : null);
   if (!slug) return null;
-  const { getPerson, trackPerson } = await loadPopupData();
-  const existing = await getPerson(slug);
-  if (existing) return existing;
+  // A profile reached by member id is named by its slug only once the page shows it.
+  if (ref.kind !== 'slug' || ref.slug !== slug) {
+    const again = await peek(slug);
+    if (again.person) return { person: again.person };
+  }
   const name =
     facts?.name ??
     tab.title
       ?.replace(/^\(\d+\+?\)\s*/, '')
       .split(' | ')[0]
       ?.trim();
-  return name ? trackPerson(facts ?? { slug, name }) : null;
+  if (!name) return null;
+  const onPage = facts ?? { slug, name };
+  const tracked = loadPopupData().then(({ trackPerson }) => trackPerson(onPage));
+  return { person: pagePerson(onPage, Date.now()), tracked };
 }
 
 async function main(): Promise<void> {
@@ -70,17 +79,19 @@ async function main(): Promise<void> {
   document.documentElement.lang = uiLocale();
   const app = document.getElementById('app')!;
 
-  const person = await personInTab(tab, ref, seen.person).catch((error) => {
+  const target = await personInTab(tab, ref, seen.person).catch((error) => {
     console.error('[vinculo] popup target', error);
     return null;
   });
-  if (!person) {
+  if (!target) {
     const { AgendaPopup } = await import('./agenda-popup');
     render(<AgendaPopup />, app);
     return;
   }
+  const { person, tracked } = target;
+  tracked?.catch((error) => console.error('[vinculo] tracking', error));
   const draft = await loadDraft(person, person.slug === slug ? kept : undefined);
-  render(<PersonPopup slug={person.slug} initial={{ person, draft }} />, app);
+  render(<PersonPopup slug={person.slug} initial={{ person, draft, tracked }} />, app);
 }
 
 main();

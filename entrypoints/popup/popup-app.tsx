@@ -40,8 +40,11 @@ export function PersonPopup({
   onBack,
 }: {
   slug: string;
-  /** What the popup already read before its first render, so the note takes focus at once. */
-  initial?: { person: Person; draft: Draft };
+  /**
+   * What the popup already read before its first render, so the note takes focus at once. `tracked`
+   * is the write that starts tracking someone new: live data and saving wait for it.
+   */
+  initial?: { person: Person; draft: Draft; tracked?: Promise<unknown> };
   onBack?: () => void;
 }) {
   const now = Date.now();
@@ -49,8 +52,8 @@ export function PersonPopup({
   useEffect(() => {
     let stop: (() => void) | undefined;
     let gone = false;
-    loadPopupData()
-      .then((api) => {
+    Promise.all([loadPopupData(), initial?.tracked])
+      .then(([api]) => {
         if (!gone) stop = api.watchPerson(slug, setData);
       })
       .catch((error) => console.error('[vinculo] popup data', error));
@@ -92,6 +95,7 @@ export function PersonPopup({
     setSaving(true);
     try {
       const { writes } = result;
+      await initial?.tracked;
       const record = await (await loadPopupData()).logNote(person, writes);
       await browser.storage.local.remove(draftKey(slug));
       setDraft(
