@@ -61,9 +61,9 @@ export async function chooseLanguage(language: 'en' | 'es' | undefined): Promise
 
 export type LocaleMessages = Record<string, LocaleEntry>;
 
-/** Switches this page to messages read elsewhere (a content script cannot read the locale files). */
-export function adoptMessages(language: 'en' | 'es', messages: LocaleMessages): void {
-  chosen = { language, messages };
+/** Switches this page to messages read elsewhere (a content script cannot read the locale files); null follows the browser. */
+export function adoptMessages(messages: { language: 'en' | 'es'; messages: LocaleMessages } | null): void {
+  chosen = messages;
 }
 
 /** The messages of the language the user chose, for a page that cannot read them itself. */

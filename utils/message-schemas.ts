@@ -14,6 +14,7 @@ export const requestSchemas = {
     })
     .strict(),
   uiMessages: z.union([z.undefined(), z.null()]),
+  languageChanged: z.union([z.undefined(), z.null()]),
   profileView: z.union([
     z.object({ slug: slugSchema }).strict(),
     z.object({ memberId: memberIdSchema }).strict(),

@@ -40,6 +40,8 @@ export interface ProtocolMap {
   quickTouch(data: { slug: string; kind: TouchKind }): PersonView;
   /** Extension pages → background: these people changed; tell LinkedIn tabs. */
   peopleChanged(data: { slugs: string[] }): void;
+  /** Dashboard → background → LinkedIn tabs: the language chosen in settings changed. */
+  languageChanged(): void;
   /** Background → LinkedIn tabs: these people changed; refresh their badges. */
   refreshBadges(data: { slugs: string[] }): void;
   /** Popup → LinkedIn tab: the profile you are showing, as read from the page. */

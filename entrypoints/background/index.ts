@@ -1,7 +1,7 @@
 // Wiring only: the background owns the database and answers the protocol.
 import { defineBackground } from 'wxt/utils/define-background';
 import { setChangeListener } from '../../storage/changes';
-import { tellLinkedInTabs } from '../../utils/live';
+import { tellLinkedInTabs, tellLinkedInTabsLanguage } from '../../utils/live';
 import { requestSchemas } from '../../utils/message-schemas';
 import { onMessage } from '../../utils/messaging';
 import { guarded } from './guard';
@@ -24,6 +24,12 @@ export default defineBackground(() => {
     // biome-ignore lint/suspicious/noExplicitAny: one loop registers every typed handler
     onMessage(type, guarded(requestSchemas[type], handler) as any);
   }
+  onMessage(
+    'languageChanged',
+    guarded(requestSchemas.languageChanged, async () => {
+      tellLinkedInTabsLanguage().catch((error) => console.error('[vinculo] language update failed', error));
+    }),
+  );
   onMessage(
     'peopleChanged',
     guarded(requestSchemas.peopleChanged, async ({ slugs }) => peopleChanged(slugs)),

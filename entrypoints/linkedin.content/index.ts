@@ -38,10 +38,11 @@ export default defineContentScript({
     // not when a list of people arrives.
     ctx.requestIdleCallback(guard('messages', () => t('dot_label', '', '')));
     // Badges speak the language chosen in Vínculo's settings; until the answer comes, nothing is shown.
-    const language = sendMessage('uiMessages', undefined)
-      .then((chosen) => chosen && adoptMessages(chosen.language, chosen.messages))
-      .catch((error) => console.error('[vinculo] language', error));
-    language.then(() => {
+    const chooseLanguage = () =>
+      sendMessage('uiMessages', undefined)
+        .then(adoptMessages)
+        .catch((error) => console.error('[vinculo] language', error));
+    chooseLanguage().then(() => {
       if (ctx.isInvalid) return;
       ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => start(newUrl.href));
       start(location.href);
@@ -54,6 +55,12 @@ export default defineContentScript({
         dots?.refresh();
       }),
       onMessage('readProfile', () => badge?.facts() ?? null),
+      // The user chose another language: everything repaints in it.
+      onMessage('languageChanged', () => {
+        chooseLanguage().then(() => {
+          if (!ctx.isInvalid) start(location.href);
+        });
+      }),
     ];
     ctx.onInvalidated(() => {
       for (const stop of stops) stop();

@@ -21,6 +21,7 @@ import {
 } from '../../utils/connections-csv';
 import { type MessageKey, t, uiLocale } from '../../utils/i18n';
 import { parseMessagesCsv } from '../../utils/messages-csv';
+import { sendMessage } from '../../utils/messaging';
 import { useLiveQuery } from '../../utils/use-live-query';
 
 const say = (m: LocalizedMessage): string => t(m.key as MessageKey, ...m.substitutions);
@@ -293,6 +294,7 @@ export function SettingsView() {
             const value = e.currentTarget.value;
             const { language: _old, ...rest } = settings;
             await saveSettings(value === 'en' || value === 'es' ? { ...rest, language: value } : rest);
+            await sendMessage('languageChanged', undefined).catch(() => undefined);
             location.reload();
           }}
         >

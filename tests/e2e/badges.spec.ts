@@ -91,6 +91,24 @@ test('badges speak the language chosen in Vínculo’s settings, whatever the br
   );
 });
 
+test('choosing another language in the dashboard repaints open badges in it, without a reload', async ({
+  vinculo,
+}) => {
+  const profile = fixture('profile-2025.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 26,
+    }),
+  ]);
+  const page = await vinculo.openLinkedIn(profile.file);
+  const badge = page.locator('vinculo-badge');
+  await expect(badge).toHaveAttribute('aria-label', 'Acquaintance · last touch 26 days ago · cooling');
+  const dashboard = await vinculo.openExtensionPage('options.html#/settings');
+  await dashboard.getByLabel('Language').selectOption('es');
+  await expect(badge).toHaveAttribute('aria-label', 'Conocido · último contacto hace 26 días · enfriándose');
+});
+
 test('the floating badge shows when the name heading is missing', async ({ vinculo }) => {
   const page = await vinculo.openLinkedIn('profile-no-anchor.html');
   const badge = page.locator('vinculo-badge');
