@@ -76,16 +76,6 @@ export function makePeople(n: number, now: number): Person[] {
 /** `perPerson` touches for each person numbered from `from` to `to` (exclusive). */
 export function makeTouches(from: number, to: number, perPerson: number, now: number): Touch[] {
   const touches: Touch[] = [];
-  const _kinds = [
-    'message',
-    'comment',
-    'email',
-    'call',
-    'video',
-    'inPerson',
-    'introduction',
-    'other',
-  ] as const;
   for (let i = from; i < to; i++) {
     const slug = slugAt(i);
     for (let j = 0; j < perPerson; j++) {

@@ -1,10 +1,12 @@
 // Badges and dots on LinkedIn, as a user meets them.
+import { defaultSettings } from '../../storage/schemas';
 import {
   expect,
   type FixtureEntry,
   fixture,
   fixtureHtml,
   fixtures,
+  type Harness,
   personRecord,
   readAll,
   seed,
@@ -18,6 +20,18 @@ type ProfileFixture = FixtureEntry & {
 type ListFixture = FixtureEntry & { expectedPeople: { slug?: string; memberId?: string; name: string }[] };
 
 const profiles = fixtures.filter((f) => f.kind === 'profile') as ProfileFixture[];
+
+/** The 2025 profile of an acquaintance last touched 26 days ago (cooling), open in a LinkedIn tab. */
+async function openCoolingAcquaintance(vinculo: Harness) {
+  const profile = fixture('profile-2025.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 26,
+    }),
+  ]);
+  return vinculo.openLinkedIn(profile.file);
+}
 
 for (const profile of profiles) {
   test(`${profile.file}: an untracked person gets Track, then a badge beside their name`, async ({
@@ -39,14 +53,7 @@ for (const profile of profiles) {
 test('a tracked acquaintance shows stage, last touch, temperature in words, and a panel with quick touches', async ({
   vinculo,
 }) => {
-  const profile = fixture('profile-2025.html') as ProfileFixture;
-  await seed(vinculo, 'people', [
-    personRecord(profile.expected.slug, profile.expected.name, {
-      stage: 'acquaintance',
-      lastTouchDaysAgo: 26,
-    }),
-  ]);
-  const page = await vinculo.openLinkedIn(profile.file);
+  const page = await openCoolingAcquaintance(vinculo);
   const badge = page.locator('vinculo-badge');
   await expect(badge).toHaveAttribute('aria-label', 'Acquaintance · last touch 26 days ago · cooling');
   await expect(badge).toContainText('cooling');
@@ -65,26 +72,8 @@ test('a tracked acquaintance shows stage, last touch, temperature in words, and 
 test('badges speak the language chosen in Vínculo’s settings, whatever the browser’s', async ({
   vinculo,
 }) => {
-  const profile = fixture('profile-2025.html') as ProfileFixture;
-  await seed(vinculo, 'settings', [
-    {
-      key: 'settings',
-      value: {
-        cadenceDays: { contact: null, acquaintance: 30, relationship: 60, archived: null },
-        reminderHour: 9,
-        quietDays: [],
-        notifications: true,
-        language: 'es',
-      },
-    },
-  ]);
-  await seed(vinculo, 'people', [
-    personRecord(profile.expected.slug, profile.expected.name, {
-      stage: 'acquaintance',
-      lastTouchDaysAgo: 26,
-    }),
-  ]);
-  const page = await vinculo.openLinkedIn(profile.file);
+  await seed(vinculo, 'settings', [{ key: 'settings', value: { ...defaultSettings, language: 'es' } }]);
+  const page = await openCoolingAcquaintance(vinculo);
   await expect(page.locator('vinculo-badge')).toHaveAttribute(
     'aria-label',
     'Conocido · último contacto hace 26 días · enfriándose',
@@ -94,14 +83,7 @@ test('badges speak the language chosen in Vínculo’s settings, whatever the br
 test('choosing another language in the dashboard repaints open badges in it, without a reload', async ({
   vinculo,
 }) => {
-  const profile = fixture('profile-2025.html') as ProfileFixture;
-  await seed(vinculo, 'people', [
-    personRecord(profile.expected.slug, profile.expected.name, {
-      stage: 'acquaintance',
-      lastTouchDaysAgo: 26,
-    }),
-  ]);
-  const page = await vinculo.openLinkedIn(profile.file);
+  const page = await openCoolingAcquaintance(vinculo);
   const badge = page.locator('vinculo-badge');
   await expect(badge).toHaveAttribute('aria-label', 'Acquaintance · last touch 26 days ago · cooling');
   const dashboard = await vinculo.openExtensionPage('options.html#/settings');
