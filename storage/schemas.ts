@@ -1,6 +1,7 @@
 // The one source of Vínculo's types: the database, the messages and the backup
 // file all check records against these schemas.
 import { z } from 'zod';
+import { canonicalSlug } from '../utils/slug';
 import { initiators, LIMITS, stages, touchKinds, values } from './domain';
 
 export { LIMITS, type Stage, stages, type TouchKind, touchKinds } from './domain';
@@ -15,12 +16,12 @@ export const sourceSchema = z.enum(['page', 'import', 'manual']);
 /** Epoch milliseconds; a real instant between 1990 and 2200. */
 export const epochSchema = z.number().int().min(631_152_000_000).max(7_258_118_400_000);
 
-/** A canonical profile slug: what `/in/<slug>/` names, decoded, NFC, lower case. */
-export const slugSchema = z
-  .string()
-  .min(3)
-  .max(100)
-  .refine((s) => s === s.normalize('NFC').toLowerCase() && !/[/?#\s]/.test(s), 'not a canonical slug');
+/**
+ * A canonical profile slug: what `/in/<slug>/` names, decoded, NFC, lower case, 3 to 100 UTF-16 units.
+ * Exactly the slugs utils/slug.ts gives (a pure module), checked by its own rule rather than a copy that
+ * could drift; no min/max here, as Zod counts code points and would refuse `𠀀𠀁`, which it gives.
+ */
+export const slugSchema = z.string().refine((s) => canonicalSlug(s) === s, 'not a canonical slug');
 
 /** LinkedIn's member id, as it appears in `/in/ACoAA…` links. */
 export const memberIdSchema = z.string().regex(/^AC[A-Za-z0-9_-]{10,150}$/);

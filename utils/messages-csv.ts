@@ -63,6 +63,11 @@ interface Message {
   content: string;
 }
 
+// Recipient URLs are separated by commas (spaces or semicolons after a spreadsheet), but a slug may have
+// `,` or `;` of its own: a separator counts only where another URL (or the cell) begins or ends. The
+// lookbehind starts a match only at the head of a run, which keeps a long run of separators linear.
+const RECIPIENT_SEPARATOR = /(?<![\s,;])[\s,;]+(?=(?:https?:)?\/\/|(?:[a-z0-9-]+\.)*linkedin\.com|$)/i;
+
 /** A participant as a key: the canonical slug, or `id:` + member id for links that only name a member. */
 function participant(url: string): string | undefined {
   const ref = parseProfileUrl(url);
@@ -98,7 +103,7 @@ export async function parseMessagesCsv(
       const at = parseMessageDate(date);
       if (at === null) return skipped.push({ row, reason: { code: 'badDate', value: date.slice(0, 100) } });
       const recipients = get('recipients')
-        .split(/[\s,;]+/)
+        .split(RECIPIENT_SEPARATOR)
         .map(participant)
         .filter((r): r is string => r !== undefined);
       messages.push({

@@ -10,22 +10,30 @@ const WEB_SCHEME = /^https?:$/i;
 // Only a LinkedIn host is taken as a host when the scheme is missing; `example.com/in/x` stays a
 // relative path, as a browser would read it in an href.
 const BARE_LINKEDIN_HOST = /^(?:[a-z0-9-]+\.)*linkedin\.com(?:[:/?#]|$)/i;
-// LinkedIn custom URLs are letters and digits; generated ones add hyphens, names in any script (hence
-// marks, for scripts whose vowels never compose) and the joiners Persian and Indic names need.
-const SLUG = /^(?:[\p{L}\p{M}\p{N}_-]|\u200C|\u200D)+$/u;
+// A slug character is anything a path segment carries once decoded (real slugs have `’`, `'`, `~`, `.`,
+// `♾`, `☁`, emoji…), except what ends a segment or a URL (`/ ? #`), whitespace (`\s`: Unicode
+// White_Space, whose U+0085 is also a C1 control, plus U+FEFF, which trim() eats) and controls (C0, C1,
+// and lone surrogates, which NFC and UTF-8 cannot carry). Two more are refused so that a key is one fixed value:
+// `%` (canonicalSlug decodes what it is given, so a decoded `%` would be read as an escape next time)
+// and U+FFFD (what a lost byte or a lone surrogate decodes to; nobody's name has it).
+const SLUG = /^[^\s\p{Cc}\uD800-\uDFFF/?#%\uFFFD]+$/u;
+// At least one letter or digit: custom URLs must have them, and slugs LinkedIn makes from names keep
+// the name's letters or add a digit suffix, so every real slug has one. A slug of symbols alone
+// (`---`, `...`, `♾♾♾`) names nobody: it is a placeholder or a fragment of some other path.
 const HAS_ALNUM = /[\p{L}\p{N}]/u;
 // Member ids are base64url after `AC`; the length floor and the lower-case letter keep a shouted vanity
 // slug such as `/in/ACME-CONSULTING/` from being taken for one.
 const MEMBER_ID = /^AC[A-Za-z0-9_-]{28,58}$/;
 const LOWER = /[a-z]/;
 const ASCII = /^[ -~]*$/; // printable ASCII
-const ASCII_SLUG = /^[a-z0-9_-]+$/;
+const ASCII_SLUG = /^[^ #%/?]{3,100}$/; // SLUG and the length limits, for printable ASCII
 const ASCII_ALNUM = /[a-z0-9]/;
 const LINKEDIN_ORIGIN = 'https://www.linkedin.com/';
 // `/in/<slug>` on LinkedIn's own origin (or relative to it), then only plain path segments and any
-// query or fragment: nothing a URL parser would rewrite (no dots, escapes, backslashes or spaces).
+// query or fragment: nothing a URL parser would rewrite (no escapes, backslashes, spaces or dot-segments).
+// The slug may also have the marks that encodeURIComponent, and so profileUrl(), leaves unescaped.
 const PLAIN_PROFILE =
-  /^(https:\/\/www\.linkedin\.com)?\/in\/([A-Za-z0-9_-]+)(?:\/[A-Za-z0-9_-]*)*(?:[?#].*)?$/s;
+  /^(https:\/\/www\.linkedin\.com)?\/in\/(?!\.\.?(?:[/?#]|$))([\w.~!*'()-]+)(?:\/[\w-]*)*(?:[?#].*)?$/s;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Parses any LinkedIn profile URL into a canonical ref; null for anything that is not a person's profile. */
@@ -123,14 +131,14 @@ function decode(raw: string): string | null {
 }
 
 function canonicalDecoded(decoded: string): string | null {
-  // Lower-casing before composing is the order whose result is already fixed under slugSchema's
-  // `normalize('NFC').toLowerCase()`; the other order leaves some Greek and `ẗ` forms unstable.
+  // Lower-casing before composing gives a form that both steps leave as it is, which slugSchema checks
+  // (`canonicalSlug(s) === s`); the other order leaves some Greek and `ẗ` forms unstable.
   const lower = decoded.toLowerCase();
-  // Lengths count UTF-16 units, as slugSchema's min/max do, so every slug accepted here is storable.
-  if (lower.length < 3 || lower.length > 100) return null;
   // Most slugs are ASCII: their own NFC form, checked without the Unicode tables that the normalizer
   // and \p{…} classes build on first use (milliseconds on the first list a page shows).
   if (ASCII.test(lower)) return ASCII_SLUG.test(lower) && ASCII_ALNUM.test(lower) ? lower : null;
-  const slug = lower.normalize('NFC');
+  // Composing can shorten or lengthen a slug, so its length is checked after (past a cap on the work).
+  // Lengths count UTF-16 units; slugSchema asks canonicalSlug itself, so every slug given is storable.
+  const slug = lower.length <= 400 ? lower.normalize('NFC') : '';
   return slug.length >= 3 && slug.length <= 100 && SLUG.test(slug) && HAS_ALNUM.test(slug) ? slug : null;
 }

@@ -2,6 +2,7 @@
 // else is refused with a code the UI can put into words.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { slugSchema } from '../../storage/schemas';
 import {
   type FileProblem,
   importProblemMessage,
@@ -179,6 +180,33 @@ describe('older exports and files edited in a spreadsheet', () => {
       code: 'missingColumn',
       column: 'URL',
     });
+  });
+});
+
+describe('slugs beyond letters, digits and hyphens', () => {
+  it('reads apostrophes, symbols and emoji, raw or encoded, on any LinkedIn host', async () => {
+    const result = await parseConnectionsCsv(
+      exportFile([
+        'Seán,O’Connor,https://www.linkedin.com/in/sean-o’connor-3b2a1c,,Acme,CTO,1 Jan 2020', // row 5
+        'Seán,O’Connor,http://ie.linkedin.com/in/Sean-O%E2%80%99Connor-3b2a1c/,,,,1 Jan 2020',
+        'María,Infinita,https://es.linkedin.com/in/%E2%99%BEmaria-infinita/,,,,',
+        '"Rita ""Rocket""",Roe,"https://www.linkedin.com/in/🚀Rocket,Rita",,,,',
+        "Kate,O'Brien,linkedin.com/in/O'Brien-Kate~(PM)?trk=x,,,,",
+        'Ana,Bo,https://www.linkedin.com/in/ana%2Fbo,,,,',
+      ]),
+    );
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.rows.map((r) => [r.row, r.slug])).toStrictEqual([
+      [5, 'sean-o’connor-3b2a1c'],
+      [7, '♾maria-infinita'],
+      [8, '🚀rocket,rita'],
+      [9, "o'brien-kate~(pm)"],
+    ]);
+    expect(result.rows.every((r) => slugSchema.safeParse(r.slug).success)).toBe(true);
+    expect(result.skipped).toStrictEqual([
+      { row: 6, reason: { code: 'duplicate', of: 5 } },
+      { row: 10, reason: { code: 'notProfileUrl', url: 'https://www.linkedin.com/in/ana%2Fbo' } },
+    ]);
   });
 });
 

@@ -165,6 +165,38 @@ describe('who the user is', () => {
   });
 });
 
+describe('slugs beyond letters, digits and hyphens', () => {
+  it('keys people by slugs with apostrophes, symbols and commas, raw or encoded', async () => {
+    const sean = 'sean-o’connor-3b2a1c';
+    const maria = 'https://es.linkedin.com/in/%E2%99%BEMaria,Infinita/';
+    const kate = " http://linkedin.com/in/O'Brien-Kate~(PM)";
+    const file = messagesFile([
+      { conv: 'g1', from: url(sean), to: [ME, maria, kate], hh: 8 },
+      // The same people, spelled otherwise; a list may end in a separator.
+      {
+        conv: 'g1',
+        from: ME,
+        to: [
+          url('Sean-O%E2%80%99Connor-3b2a1c/'),
+          'linkedin.com/in/♾maria,infinita ',
+          "www.linkedin.com/in/o'brien-kate~(pm)",
+        ],
+        hh: 9,
+      },
+      { conv: 'g2', from: ME, to: [url('%F0%9F%9A%80rocket-rita'), ''], hh: 10 },
+    ]);
+    const result = await parseMessagesCsv(file, { me: ME });
+    if (!result.ok) throw new Error(result.problem.code);
+    expect(result.touches).toStrictEqual([
+      touch('g1', at(8), 'them', sean),
+      touch('g1', at(9), 'me', "o'brien-kate~(pm)"),
+      touch('g1', at(9), 'me', sean),
+      touch('g1', at(9), 'me', '♾maria,infinita'),
+      touch('g2', at(10), 'me', '🚀rocket-rita'),
+    ]);
+  });
+});
+
 describe('bad messages files', () => {
   it('names a missing column', async () => {
     const file =
