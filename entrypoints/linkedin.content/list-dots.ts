@@ -1,24 +1,27 @@
-// Feature: a compact `vinculo-dot` beside each tracked person wherever people
-// are listed (search, My Network, feed, messaging, profile sidebars). One
-// batched lookup per change; untracked people get nothing.
+// Feature: a compact `vinculo-dot` beside each tracked person wherever people are listed (search, My
+// Network, feed, messaging, profile sidebars). Only what LinkedIn added since the last scan is read, in
+// idle time; links seen before cost nothing and links LinkedIn removed are forgotten. One batched
+// lookup per scan; untracked people get nothing.
 import { dotCss } from '../../components/guest-styles';
 import { t } from '../../utils/i18n';
 import { findPersonLinks } from '../../utils/linkedin/person-links';
+import { afterControls } from '../../utils/linkedin/profile';
 import { findViewerSlug } from '../../utils/linkedin/viewer';
-import { sendMessage } from '../../utils/messaging';
 import { describeView, type PersonView } from '../../utils/person-view';
 import { isMemberId, type ProfileRef } from '../../utils/slug';
-import { guard, watchDom } from './dom-watch';
+import { addedElements, guard, watchDom } from './dom-watch';
+import { sendMessage } from './messages';
 import { createShadowHost } from './shadow-host';
 
-/** Lazily loaded lists arrive in bursts: annotate once the burst settles. */
+/** Lists arrive in bursts: the scan waits for an idle moment, but never longer than this. */
 const SETTLE_MS = 120;
 
 const keyOf = (ref: ProfileRef): string => (ref.kind === 'slug' ? ref.slug : ref.memberId);
 
-/** A person link on screen: who it names (slug or member id) and its dot, once they are known to be tracked. */
+/** A person link on screen: who it names (slug or member id), its card, and its dot once tracked. */
 interface Entry {
   key: string;
+  card: Element | null;
   dot?: HTMLElement;
 }
 
@@ -27,10 +30,31 @@ export interface ListDotsHandle {
   refresh(): void;
 }
 
-/** Annotates person links until `signal` aborts; `skipSlug` is the profile the badge already covers. */
-export function annotateLists(signal: AbortSignal, skipSlug: () => string | null): ListDotsHandle {
+/** The added elements not inside another one (the parser adds each element of a page on its own). */
+function outermost(added: Element[]): Element[] {
+  const set = new Set(added);
+  return added.filter((element) => {
+    if (!element.isConnected) return false;
+    for (let node = element.parentElement; node; node = node.parentElement) if (set.has(node)) return false;
+    return true;
+  });
+}
+
+/**
+ * Annotates person links until `signal` aborts; `skipSlug` is the profile the badge already covers,
+ * `ready` settles once the dots' language is known.
+ */
+export function annotateLists(
+  signal: AbortSignal,
+  skipSlug: () => string | null,
+  ready: Promise<unknown>,
+): ListDotsHandle {
   const links = new Map<HTMLAnchorElement, Entry>();
-  let viewer: string | null | undefined;
+  const byCard = new WeakMap<Element, HTMLAnchorElement>();
+  let pending: Element[] = [];
+  let removals = false;
+  let scheduled = false;
+  let viewer: string | null = null;
 
   const paintDot = (link: HTMLAnchorElement, entry: Entry, view?: PersonView): void => {
     if (!view) {
@@ -51,7 +75,9 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
     mark.textContent = view.stage === 'archived' ? '–' : words.stage.charAt(0);
     entry.dot.setAttribute('aria-label', t('dot_label', view.name, words.label));
     entry.dot.title = words.label;
-    if (entry.dot.previousElementSibling !== link) link.after(entry.dot);
+    // Beside the name, never inside one of LinkedIn's controls wrapping it.
+    const after = afterControls(link, entry.card);
+    if (entry.dot.previousElementSibling !== after) after.after(entry.dot);
   };
 
   const annotate = async (entries: [HTMLAnchorElement, Entry][]): Promise<void> => {
@@ -59,9 +85,12 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
     const slugs = new Set<string>();
     const memberIds = new Set<string>();
     for (const [, { key }] of entries) (isMemberId(key) ? memberIds : slugs).add(key);
-    // The bench reads these marks: one lookup per change, and the main-thread time around it.
+    // The bench reads these marks: one lookup per scan, and the main-thread time around it.
     performance.mark('vinculo:lookup');
-    const views = await sendMessage('lookup', { slugs: [...slugs], memberIds: [...memberIds] });
+    const [views] = await Promise.all([
+      sendMessage('lookup', { slugs: [...slugs], memberIds: [...memberIds] }),
+      ready,
+    ]);
     if (signal.aborted) return;
     const paintStart = performance.now();
     const byKey = new Map<string, PersonView>();
@@ -69,31 +98,55 @@ export function annotateLists(signal: AbortSignal, skipSlug: () => string | null
       byKey.set(view.slug, view);
       if (view.memberId) byKey.set(view.memberId, view);
     }
-    for (const [link, entry] of entries) paintDot(link, entry, byKey.get(entry.key));
+    for (const [link, entry] of entries) if (link.isConnected) paintDot(link, entry, byKey.get(entry.key));
     performance.measure('vinculo:dots-paint', { start: paintStart, detail: entries.length });
   };
 
   const scan = (): void => {
+    scheduled = false;
     const scanStart = performance.now();
-    viewer ??= findViewerSlug(document);
+    const roots = outermost(pending);
+    pending = [];
+    if (removals) for (const link of links.keys()) if (!link.isConnected) links.delete(link);
+    removals = false;
     const skip = skipSlug();
     const fresh: [HTMLAnchorElement, Entry][] = [];
-    for (const link of links.keys()) if (!link.isConnected) links.delete(link);
-    for (const { element, ref } of findPersonLinks(document, viewer)) {
-      if (links.has(element)) continue;
-      const key = keyOf(ref);
-      if (key === skip) continue;
-      const entry = { key };
-      links.set(element, entry);
-      fresh.push([element, entry]);
+    for (const root of roots) {
+      viewer ??= findViewerSlug(root);
+      for (const { element, ref, card } of findPersonLinks(root, viewer)) {
+        const key = keyOf(ref);
+        if (key === skip || links.get(element)?.key === key) continue;
+        const held = card ? byCard.get(card) : undefined;
+        if (held?.isConnected) {
+          // The card has its person: only the same person's name link, after their photo, moves the dot.
+          const entry = links.get(held);
+          if (entry?.key !== key || !element.textContent?.trim()) continue;
+          entry.dot?.remove();
+          links.delete(held);
+        }
+        const entry: Entry = { key, card };
+        if (card) byCard.set(card, element);
+        links.set(element, entry);
+        fresh.push([element, entry]);
+      }
     }
     performance.measure('vinculo:dots-scan', { start: scanStart, detail: fresh.length });
-    if (fresh.length === 0) return;
     guard('annotate', annotate)(fresh);
   };
 
-  watchDom(guard('scan lists', scan), signal, SETTLE_MS);
-  guard('scan lists', scan)();
+  const queue = (elements: Element[]): void => {
+    pending.push(...elements);
+    if (scheduled || pending.length === 0) return;
+    scheduled = true;
+    requestIdleCallback(guard('scan lists', scan), { timeout: SETTLE_MS });
+  };
+
+  watchDom((records) => {
+    for (const record of records) if (record.removedNodes.length > 0) removals = true;
+    queue(addedElements(records));
+  }, signal);
+  // Reached in-page or injected late: what is on screen already is news too.
+  if (document.body) queue([document.body]);
   signal.addEventListener('abort', () => {
     for (const entry of links.values()) entry.dot?.remove();
     links.clear();

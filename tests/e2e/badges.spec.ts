@@ -1,4 +1,5 @@
 // Badges and dots on LinkedIn, as a user meets them.
+import type { Page } from '@playwright/test';
 import { defaultSettings } from '../../storage/schemas';
 import {
   expect,
@@ -19,8 +20,6 @@ type ProfileFixture = FixtureEntry & {
 };
 type ListFixture = FixtureEntry & { expectedPeople: { slug?: string; memberId?: string; name: string }[] };
 
-const profiles = fixtures.filter((f) => f.kind === 'profile') as ProfileFixture[];
-
 /** The 2025 profile of an acquaintance last touched 26 days ago (cooling), open in a LinkedIn tab. */
 async function openCoolingAcquaintance(vinculo: Harness) {
   const profile = fixture('profile-2025.html') as ProfileFixture;
@@ -33,20 +32,64 @@ async function openCoolingAcquaintance(vinculo: Harness) {
   return vinculo.openLinkedIn(profile.file);
 }
 
-for (const profile of profiles) {
-  test(`${profile.file}: an untracked person gets Track, then a badge beside their name`, async ({
+/** LinkedIn's own controls: none of them may hold Vínculo's badge or dots, nor hear their clicks. */
+const CONTROLS = 'a, button, [role="button"], [role="link"], [onclick], [aria-haspopup]';
+
+/** Counts clicks that reach any of LinkedIn's controls on the page. */
+async function countLinkedInClicks(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate((controls) => {
+    const w = window as unknown as { linkedinClicks: number };
+    w.linkedinClicks = 0;
+    for (const control of document.querySelectorAll(controls))
+      control.addEventListener('click', () => w.linkedinClicks++);
+  }, CONTROLS);
+  return () => page.evaluate(() => (window as unknown as { linkedinClicks: number }).linkedinClicks);
+}
+
+/** Pages with no heading to sit beside: the badge floats. */
+const FLOATING = new Set(['profile-no-anchor.html', 'profile-unknown-bare.html']);
+
+/** Every page a profile URL can show: known top cards, sub-pages, layouts no selector knows. */
+const badged = fixtures.filter((f) =>
+  ['profile', 'profile-subpage', 'profile-unknown'].includes(f.kind),
+) as ProfileFixture[];
+
+for (const profile of badged) {
+  test(`${profile.file}: an untracked person gets Track, outside LinkedIn’s controls, then a badge beside their name`, async ({
     vinculo,
   }) => {
     const page = await vinculo.openLinkedIn(profile.file);
     const badge = page.locator('vinculo-badge');
-    await expect(badge).toHaveCount(1);
-    await badge.getByRole('button', { name: /track/i }).click();
+    // Layouts no selector knows wait for the top card first.
+    await expect(badge).toHaveCount(1, { timeout: 6000 });
+    await expect(badge).toHaveAttribute(
+      'aria-label',
+      `Not tracked in Vínculo. Track ${profile.expected.name}`,
+    );
+    expect(
+      await badge.evaluate(
+        (el, controls) => el.parentElement?.closest(controls)?.outerHTML ?? null,
+        CONTROLS,
+      ),
+    ).toBeNull();
+    const clicks = await countLinkedInClicks(page);
+    await badge
+      .getByRole('button', { name: `Not tracked in Vínculo. Track ${profile.expected.name}` })
+      .click();
     await expect(badge).toHaveAttribute('aria-label', /^Contact · no touch yet · tracked today/);
+    expect(await clicks(), 'Track must not click LinkedIn’s own control').toBe(0);
     const people = await readAll(vinculo, 'people');
     expect(people).toEqual([
       expect.objectContaining({ slug: profile.expected.slug, name: profile.expected.name }),
     ]);
-    if (profile.file !== 'profile-no-anchor.html') await expect(badge).not.toHaveAttribute('data-floating');
+    // A top card gives the headline (never the pronouns, degree or location); other pages only the name.
+    const headline = profile.kind === 'profile' ? profile.expected.headline : null;
+    if (headline) expect(people[0]).toHaveProperty('headline', headline);
+    else expect(people[0]).not.toHaveProperty('headline');
+    await badge.getByRole('button', { name: /^Vínculo: Contact/ }).click();
+    await expect(badge.getByRole('dialog')).toBeVisible();
+    expect(await clicks(), 'the badge must not click LinkedIn’s own control').toBe(0);
+    if (!FLOATING.has(profile.file)) await expect(badge).not.toHaveAttribute('data-floating');
   });
 }
 
@@ -132,14 +175,26 @@ test('in-page navigation: the second profile never shows the first one’s badge
   );
 });
 
-for (const file of ['search-2025.html', 'connections-2025.html', 'feed-2025.html']) {
-  test(`${file}: dots beside tracked people only`, async ({ vinculo }) => {
+const LISTS = [
+  'search-2025.html',
+  'search-2025-symbol-slugs.html',
+  'connections-2025.html',
+  'feed-2025.html',
+  'feed-2026-sdui.html',
+];
+
+for (const file of LISTS) {
+  test(`${file}: dots beside tracked people only, outside LinkedIn’s controls`, async ({ vinculo }) => {
     const list = fixture(file) as ListFixture;
-    const tracked = list.expectedPeople.filter((_, i) => i % 2 === 0);
+    const keyOf = (p: { slug?: string; memberId?: string }) => p.slug ?? p.memberId;
+    // Every other person is tracked; someone listed twice (an author of two posts) is marked twice.
+    const trackedKeys = new Set([...new Set(list.expectedPeople.map(keyOf))].filter((_, i) => i % 2 === 0));
+    const tracked = list.expectedPeople.filter((p) => trackedKeys.has(keyOf(p)));
+    const unique = [...new Map(tracked.map((p) => [keyOf(p), p])).values()];
     await seed(
       vinculo,
       'people',
-      tracked.map((p, i) =>
+      unique.map((p, i) =>
         personRecord(p.slug ?? `tracked-by-id-${i}`, p.name, {
           stage: 'acquaintance',
           lastTouchDaysAgo: 12,
@@ -154,6 +209,12 @@ for (const file of ['search-2025.html', 'connections-2025.html', 'feed-2025.html
     expect(labels.sort()).toEqual(
       tracked.map((p) => `${p.name} in Vínculo: Acquaintance · last touch 12 days ago · warm`).sort(),
     );
+    const inside = await dots.evaluateAll(
+      (els, controls) =>
+        els.filter((el) => el.parentElement?.closest(controls)).map((el) => el.getAttribute('aria-label')),
+      CONTROLS,
+    );
+    expect(inside, 'dots sit beside names, never inside LinkedIn’s controls').toEqual([]);
   });
 }
 

@@ -53,27 +53,38 @@ export interface Harness {
 }
 
 const norm = (url: string): string => url.replace(/[?#].*$/, '').replace(/\/?$/, '/');
+/** A URL without its fragment: two fixtures may share a path and differ by query (two eras of /feed/). */
+const exact = (url: string): string => url.replace(/#.*$/, '');
+
+/** The browser every test runs: its executable and flags other than the extension's (the bench reuses them). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=en-US',
+];
 
 export async function launch(): Promise<Harness & { close(): Promise<void> }> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'vinculo-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     locale: 'en-US',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=en-US',
+      ...CHROMIUM_FLAGS,
     ],
   });
   const routes = new Map<string, string | { html: string }>();
-  for (const f of fixtures) routes.set(norm(f.url), f.file);
+  for (const f of fixtures) {
+    routes.set(exact(f.url), f.file);
+    if (!routes.has(norm(f.url))) routes.set(norm(f.url), f.file);
+  }
   const pageAssets = new Set<string>();
   const outside: OutsideRequest[] = [];
 
@@ -85,7 +96,7 @@ export async function launch(): Promise<Harness & { close(): Promise<void> }> {
       await route.continue();
       return;
     }
-    const source = routes.get(norm(url));
+    const source = routes.get(exact(url)) ?? routes.get(norm(url));
     if (source && request.resourceType() === 'document') {
       const html = typeof source === 'string' ? fixtureHtml(source) : source.html;
       // What the saved page itself references (photos) is the page's business, not Vínculo's.
@@ -114,6 +125,7 @@ export async function launch(): Promise<Harness & { close(): Promise<void> }> {
     extensionId,
     outside,
     serve(url, source) {
+      routes.set(exact(url), source);
       routes.set(norm(url), source);
     },
     async openLinkedIn(fileOrUrl) {

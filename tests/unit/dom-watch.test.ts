@@ -2,7 +2,7 @@
 // The content script follows LinkedIn's DOM, not its own: adding a badge or dots does not wake the
 // features again, and a profile's top card is read as soon as it arrives.
 import { afterEach, describe, expect, it } from 'vitest';
-import { watchDom } from '../../entrypoints/linkedin.content/dom-watch';
+import { addedElements, watchDom } from '../../entrypoints/linkedin.content/dom-watch';
 
 const flush = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
 let stop = new AbortController();
@@ -37,16 +37,18 @@ describe('watching LinkedIn’s DOM', () => {
     expect(calls).toBe(2);
   });
 
-  it('settles a burst into one call when given a delay, and stops when aborted', async () => {
+  it('hands over what LinkedIn added, outermost elements only, and stops when aborted', async () => {
     const own = new AbortController();
-    let calls = 0;
-    watchDom(() => calls++, own.signal, 20);
-    for (let i = 0; i < 5; i++) document.body.append(document.createElement('div'));
-    await flush(40);
-    expect(calls).toBe(1);
+    const seen: Element[][] = [];
+    watchDom((records) => seen.push(addedElements(records)), own.signal);
+    const card = document.createElement('li');
+    card.append(document.createElement('a'));
+    document.body.append(card, 'text', document.createElement('vinculo-dot'));
+    await flush();
+    expect(seen).toEqual([[card]]);
     own.abort();
     document.body.append(document.createElement('div'));
-    await flush(40);
-    expect(calls).toBe(1);
+    await flush();
+    expect(seen).toHaveLength(1);
   });
 });

@@ -133,6 +133,108 @@ describe('findPersonLinks exclusions', () => {
   });
 });
 
+describe('findPersonLinks on the 2026 server-driven feed', () => {
+  // Loaded directly until fixtures.json lists it (its viewerSlug is null: no address there names the viewer).
+  const FEED = 'feed-2026-sdui.html';
+  const AUTHORS = [
+    { slug: 'aitana-berrocal-vidal-2b7c41', name: 'Aitana Berrocal Vidal' },
+    { slug: 'dalia-okonjo-ferrer-5a91b3', name: 'Dalia Okonjo Ferrer' },
+    { slug: 'germán-nsue-obiang', name: 'Germán Nsue Obiang' },
+    // The plain repost: its author again, under "Bruno Caldeira Sá reposted this".
+    { slug: 'aitana-berrocal-vidal-2b7c41', name: 'Aitana Berrocal Vidal' },
+    // The repost with words: the resharer, whose post it is.
+    { slug: 'selma-haddou-prieto', name: 'Selma Haddou Prieto' },
+  ];
+  const posts = (doc: Document): Element[] => [...doc.querySelectorAll('[role="listitem"]')];
+  const postOf = (link: PersonLink): Element | null => link.element.closest('[role="listitem"]');
+
+  it('yields each post’s author once, in page order, at the name link', () => {
+    const links = findPersonLinks(load(FEED), null);
+    expect(links.map(keyOf)).toEqual(AUTHORS.map((a) => a.slug));
+    links.forEach((link, i) => {
+      expect(link.element.getAttribute('aria-hidden')).not.toBe('true');
+      expect(link.element.textContent).toContain(AUTHORS[i]?.name);
+    });
+    expect(new Set(links.map(postOf)).size).toBe(links.length);
+  });
+
+  it('never takes a social line’s person, a commenter or a mention for the author', () => {
+    const keys = findPersonLinks(load(FEED), null).map(keyOf);
+    for (const notAuthor of [
+      // "commented on this" (and a comment of his), "likes this", "reposted this", "… follow Cooperativa Alba".
+      'joaquin-esparza-luna',
+      'tomas-ribeiro-paiva',
+      'bruno-caldeira-sa',
+      'paula-deus-lago',
+      'iker-zubiri-etxe',
+      // Commenters, and people mentioned in posts and comments.
+      'ines-albarran-soto',
+      'leire-mugica-sanz',
+      'rocio-amat-perez',
+      // The original author inside Selma's repost with words, also mentioned in her text.
+      'orlando-vives-quiroga-8c3d',
+    ]) {
+      expect(keys).not.toContain(notAuthor);
+    }
+  });
+
+  it('marks an author in each post of theirs, not where they only comment or are mentioned', () => {
+    const doc = load(FEED);
+    const all = posts(doc);
+    const postsOf = (slug: string): number[] =>
+      findPersonLinks(doc, null)
+        .filter((link) => keyOf(link) === slug)
+        .map((link) => all.indexOf(postOf(link) as Element));
+    // Aitana: her own post and her post that Bruno reposted; only mentioned in Germán's.
+    expect(postsOf('aitana-berrocal-vidal-2b7c41')).toEqual([0, 3]);
+    // Dalia: her post; only a commenter under Talleres Bolaño's.
+    expect(postsOf('dalia-okonjo-ferrer-5a91b3')).toEqual([1]);
+  });
+
+  it('yields nobody for a post by a company, whoever its social line, text and comments name', () => {
+    const [promoted, companyPost] = posts(load(FEED)).slice(5);
+    expect(findPersonLinks(promoted as Element, null)).toEqual([]);
+    expect(findPersonLinks(companyPost as Element, null)).toEqual([]);
+  });
+
+  it('leaves out the viewer’s left rail, share box and comment without being told who the viewer is', () => {
+    const doc = load(FEED);
+    expect(findViewerSlug(doc)).toBeNull();
+    expect(findPersonLinks(doc, null).map(keyOf)).not.toContain('marta-quintana-rios');
+  });
+
+  it('reads a post added on its own (a subtree root) as it reads the whole feed', () => {
+    const doc = load(FEED);
+    const [, commented] = posts(doc);
+    expect(findPersonLinks(commented as Element, null).map(keyOf)).toEqual(['dalia-okonjo-ferrer-5a91b3']);
+    const comments = doc.querySelector('[componentkey^="commentsSectionContainer"]') as Element;
+    expect(findPersonLinks(comments, null)).toEqual([]);
+    const shareBox = doc.querySelector('[data-testid="mainFeed"] > div') as Element;
+    expect(shareBox.querySelector('a[href*="/in/marta-quintana-rios/"]')).not.toBeNull();
+    expect(findPersonLinks(shareBox, null)).toEqual([]);
+  });
+
+  it('knows a post by its FeedType key on the card or only on its wrapper (later 2026 builds)', () => {
+    const doc = load(FEED);
+    for (const post of posts(doc)) {
+      const key = post.getAttribute('componentkey') ?? '';
+      post.removeAttribute('componentkey');
+      post.parentElement?.setAttribute('componentkey', key.replace(/^expanded/, 'update-card-focus'));
+    }
+    expect(findPersonLinks(doc, null).map(keyOf)).toEqual(AUTHORS.map((a) => a.slug));
+  });
+
+  it('still takes a name inside a paragraph outside a post', () => {
+    document.body.innerHTML = `<div role="list"><div role="listitem">
+      <a href="/in/nora-pizarro-gil/"><figure><img alt=""></figure></a>
+      <p><a href="/in/nora-pizarro-gil/">Nora Pizarro Gil</a></p>
+    </div></div>`;
+    const [only, ...rest] = findPersonLinks(document);
+    expect(rest).toEqual([]);
+    expect(only?.element.textContent).toBe('Nora Pizarro Gil');
+  });
+});
+
 describe('findPersonLinks performance', () => {
   function syntheticList(cards: number): Document {
     const items: string[] = [];

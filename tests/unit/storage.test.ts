@@ -238,6 +238,21 @@ describe('role changes and page facts', () => {
     ]);
   });
 
+  it('a person tracked from a page without a top card gets the facts a known layout shows later, with no role change', async () => {
+    await trackPerson({ slug: ana.slug, name: 'Ana Garcia' }, T0);
+    const p = await refreshFromPage(
+      { ...ana, photoUrl: 'https://media.licdn.com/dms/image/v2/x/profile-displayphoto-shrink_800_800/0/1' },
+      T0 + DAY,
+    );
+    expect(p).toMatchObject({
+      name: ana.name,
+      headline: ana.headline,
+      company: ana.company,
+      roleChanges: [],
+    });
+    expect(p?.photoUrl).toMatch(/profile-displayphoto/);
+  });
+
   it('ignores people who are not tracked', async () => {
     expect(await refreshFromPage(ana, T0)).toBeUndefined();
     expect(await db.people.count()).toBe(0);

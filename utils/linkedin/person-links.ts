@@ -8,6 +8,8 @@ import { CARD, NOT_MAIN_PERSON, PERSON_LINK } from './selectors';
 export interface PersonLink {
   element: HTMLAnchorElement;
   ref: ProfileRef;
+  /** The card whose person this is (its post, result, row), or null for a link outside any card. */
+  card: Element | null;
 }
 
 /** Relative links on LinkedIn resolve against LinkedIn; which host does not matter for a slug. */
@@ -23,12 +25,17 @@ const CARD_ROLES = new Set<string>(CARD.roles);
 const INLINE_TAGS = new Set(['A', 'SPAN', 'STRONG', 'EM', 'B', 'I', 'SMALL', 'TIME', 'IMG', 'BR']);
 const CARD_VIEW_NAMES = new Set<string>(CARD.viewNames);
 const SKIP_TAGS = new Set<string>(NOT_MAIN_PERSON.tags);
+const POST_TEXT_TAGS = new Set<string>(NOT_MAIN_PERSON.postTextTags);
 
 /** What walking up from a link has learnt about an element: inside an excluded zone? which card? */
 interface Zone {
   skip: boolean;
   card: Element | null;
   viewName: string | null;
+  /** Inside a feed post, whose author is its first link with a visible name. */
+  post: boolean;
+  /** On a screen where links outside every card are the viewer's own. */
+  viewerScreen: boolean;
 }
 
 interface Found extends PersonLink {
@@ -46,8 +53,11 @@ interface Found extends PersonLink {
  * headers and comments, search insights, message lists); later links to someone else in the same card
  * (mutual connections, mentions) are ignored, and of the card's links to its person the one with
  * visible text (the name, not the photo) is returned, so a dot placed after it sits beside the name.
+ * In a feed post, where header lines and comments show faces of their own, only a link with a visible
+ * name can be that person, and links in running text never are: a post by a company yields nobody.
  * Links outside any card stand alone, except that a photo link directly followed by the same person's
- * name link counts once. A card whose main person is the viewer yields nothing.
+ * name link counts once, and on screens where such links are the viewer's (the feed's left rail)
+ * they are ignored. A card whose main person is the viewer yields nothing.
  */
 export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): PersonLink[] {
   const viewer = viewerSlug ? canonicalSlug(viewerSlug) : null;
@@ -60,7 +70,7 @@ export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): P
     const href = link.getAttribute('href');
     if (!href || !PROFILE_ROOT.test(href)) continue;
     const zone = zoneOf(link, zones);
-    if (zone.skip) {
+    if (zone.skip || (zone.viewerScreen && !zone.card)) {
       loose = null;
       continue;
     }
@@ -70,6 +80,9 @@ export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): P
       loose = null;
       continue;
     }
+    // In a post, a face without a name is never taken: the social line's face ("X likes this") comes
+    // first and looks like the author's, whose name link follows their own photo.
+    if (zone.post && !isLabelled(link)) continue;
     const ref = refOf(href);
     if (!ref) continue;
     const key = ref.kind === 'slug' ? ref.slug : ref.memberId;
@@ -78,7 +91,9 @@ export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): P
     if (zone.card) {
       loose = null;
       if (held === undefined) {
-        const entry = isViewer ? null : { element: link, ref, key, labelled: isLabelled(link) };
+        const entry = isViewer
+          ? null
+          : { element: link, ref, card: zone.card, key, labelled: isLabelled(link) };
         cards.set(zone.card, entry);
         if (entry) found.push(entry);
       } else if (held && isLabelled(link)) {
@@ -97,10 +112,10 @@ export function findPersonLinks(root: ParentNode, viewerSlug?: string | null): P
       if (!isLabelled(loose.element) && isLabelled(link)) loose.element = link;
       continue;
     }
-    loose = isViewer ? null : { element: link, ref, key };
+    loose = isViewer ? null : { element: link, ref, card: null, key };
     if (loose) found.push(loose);
   }
-  return found.map(({ element, ref }) => ({ element, ref }));
+  return found.map(({ element, ref, card }) => ({ element, ref, card }));
 }
 
 /**
@@ -129,7 +144,7 @@ function isLabelled(link: HTMLAnchorElement): boolean {
 /** Walks up until an ancestor already seen, then records every element on the way down. */
 function zoneOf(link: Element, zones: Map<Element, Zone>): Zone {
   const path: Element[] = [];
-  let inherited: Zone = { skip: false, card: null, viewName: null };
+  let inherited: Zone = { skip: false, card: null, viewName: null, post: false, viewerScreen: false };
   for (let node: Element | null = link; node; node = node.parentElement) {
     const known = zones.get(node);
     if (known) {
@@ -138,37 +153,70 @@ function zoneOf(link: Element, zones: Map<Element, Zone>): Zone {
     }
     path.push(node);
   }
-  // Attribute reads dominate the cost, so each element is read once and only for what can matter.
+  // Attribute reads dominate the cost, so each element is read once and only for what can matter: nothing
+  // inside an excluded zone, and only the classes of phrasing elements.
   for (let i = path.length - 1; i >= 0; i--) {
     const node = path[i] as Element;
-    const inline = INLINE_TAGS.has(node.tagName);
-    const viewName = inline ? null : node.getAttribute('data-view-name');
-    const zone: Zone = {
-      skip: inherited.skip || isExcluded(node),
-      card: !inline && isCard(node, viewName, inherited.viewName) ? node : inherited.card,
-      viewName,
-    };
-    zones.set(node, zone);
-    inherited = zone;
+    if (!inherited.skip) {
+      inherited = INLINE_TAGS.has(node.tagName) ? inlineZone(node, inherited) : blockZone(node, inherited);
+    }
+    zones.set(node, inherited);
   }
   return inherited;
 }
 
-function isExcluded(node: Element): boolean {
+const SKIPPED: Zone = { skip: true, card: null, viewName: null, post: false, viewerScreen: false };
+
+function inlineZone(node: Element, parent: Zone): Zone {
+  if (isExcludedClass(node)) return SKIPPED;
+  return parent.viewName === null ? parent : { ...parent, viewName: null };
+}
+
+function blockZone(node: Element, parent: Zone): Zone {
+  const key = node.getAttribute('componentkey');
+  if ((parent.post && POST_TEXT_TAGS.has(node.tagName)) || isExcluded(node, key) || isExcludedClass(node)) {
+    return SKIPPED;
+  }
+  const viewName = node.getAttribute('data-view-name');
+  const role = node.getAttribute('role');
+  return {
+    skip: false,
+    card: isCard(node, viewName, parent.viewName, role) ? node : parent.card,
+    viewName,
+    post: parent.post || (key?.includes(CARD.postComponentKey) ?? false),
+    viewerScreen: parent.viewerScreen || (role === 'main' && isViewerScreen(node)),
+  };
+}
+
+function isExcluded(node: Element, key: string | null): boolean {
   const tag = node.tagName;
   if (SKIP_TAGS.has(tag)) return true;
   if (tag === 'SECTION') {
     for (const attribute of NOT_MAIN_PERSON.sectionAttributes) if (node.hasAttribute(attribute)) return true;
-    if (node.getAttribute('componentkey')?.endsWith(NOT_MAIN_PERSON.componentKeySuffix)) return true;
+    if (key?.endsWith(NOT_MAIN_PERSON.componentKeySuffix)) return true;
   }
+  if (key !== null) for (const part of NOT_MAIN_PERSON.componentKeys) if (key.includes(part)) return true;
+  return false;
+}
+
+function isExcludedClass(node: Element): boolean {
   const classes = node.getAttribute('class');
   return classes !== null && SKIP_CLASS.test(classes);
 }
 
-function isCard(node: Element, viewName: string | null, parentViewName: string | null): boolean {
+function isCard(
+  node: Element,
+  viewName: string | null,
+  parentViewName: string | null,
+  role: string | null,
+): boolean {
   if (CARD_TAGS.has(node.tagName)) return true;
   if (viewName && CARD_VIEW_NAMES.has(viewName)) return true;
   if (parentViewName?.endsWith(CARD.listViewNameSuffix)) return true;
-  const role = node.getAttribute('role');
   return role !== null && CARD_ROLES.has(role);
+}
+
+function isViewerScreen(node: Element): boolean {
+  const screen = node.getAttribute('data-sdui-screen');
+  return screen !== null && (NOT_MAIN_PERSON.viewerScreens as readonly string[]).includes(screen);
 }

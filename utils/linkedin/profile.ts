@@ -2,6 +2,7 @@
 // LinkedIn swaps the page's content after in-page navigation, often after the URL has changed, so the
 // first job is to refuse a page that does not (yet) show the person the URL names.
 import { isMemberId, type ProfileRef, parseProfileUrl } from '../slug';
+import { nameFromTitle } from './page-name';
 import {
   CANONICAL_URL,
   CONTACT_INFO_LINK,
@@ -9,14 +10,15 @@ import {
   EDUCATION,
   FACE_PILE,
   HEADLINE,
+  INTERACTIVE,
   MEMBER_ID_LINK,
   NAME_HEADING,
   PHOTO,
   PROFILE_URN_LINK,
   SELF_OVERLAY_LINK,
   TOP_CARD,
-  VISUALLY_HIDDEN,
 } from './selectors';
+import { cleanName, cleanText, visibleText } from './text';
 
 export interface ProfileSnapshot {
   slug: string | null;
@@ -33,14 +35,6 @@ const MEMBER_ID_IN_TEXT = /ACo[A-Za-z0-9_-]{20,60}/g;
 const TOPCARD_KEY = /ref(AC[A-Za-z0-9_-]+?)Topcard$/;
 // LinkedIn serves every real profile photo under this path; ghosts, logos and backgrounds are elsewhere.
 const PROFILE_PHOTO = /^https:\/\/[a-z0-9.-]*licdn\.com\/.*profile-displayphoto/i;
-// A trailing connection degree, in any language: "· 3rd", "• 2nd", "1st", "2e", "3er+", "1.º".
-const DEGREE = /(?:\s*[·•]\s*|\s+)\d\p{L}{0,3}\.?\p{L}?\+?$/u;
-const SEPARATOR_ONLY = /^[\s·•|,-]*$/;
-// "(99+) " notification counts in front of the title.
-const TITLE_COUNT = /^\(\d+\+?\)\s*/;
-// Public profiles title themselves "Name - Company | LinkedIn": the name is before a spaced dash.
-const TITLE_DASH = /\s+[-–—]\s+/;
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'svg', 'SVG', 'NOSCRIPT']);
 
 /**
  * Reads the profile the URL names. Returns null while the page does not yet show that profile (LinkedIn
@@ -86,13 +80,30 @@ export function readProfile(doc: Document, url: string): ProfileSnapshot | null 
   return snapshot;
 }
 
-/** The element beside which the badge goes (the name heading), or null if not found. */
+/** The name heading of the profile's top card, or null if the page shows none (yet). */
 export function findBadgeAnchor(doc: Document): Element | null {
   const card = findTopCard(doc);
   return card ? findNameHeading(card) : null;
 }
 
-function findTopCard(doc: Document): Element | null {
+/**
+ * Where Vínculo's mark goes for a name: after the outermost LinkedIn control wrapping it (a link, a
+ * button, a pop-up trigger), searched up to `stop` (the top card, the card, the main landmark), never
+ * inside one.
+ */
+export function afterControls(name: Element, stop: Element | null): Element {
+  let outer = name;
+  for (
+    let node = name.parentElement;
+    node && node !== stop && node.tagName !== 'BODY';
+    node = node.parentElement
+  )
+    if (node.matches(INTERACTIVE)) outer = node;
+  return outer;
+}
+
+/** The profile's top card, by the first era whose selector matches. */
+export function findTopCard(doc: Document): Element | null {
   for (const selector of TOP_CARD) {
     const card = doc.querySelector(selector);
     if (card) return card;
@@ -189,18 +200,36 @@ function readHeadline(card: Element, heading: Element | null): string | undefine
 }
 
 /**
- * SDUI: the headline is the first <p> after the block holding the name, skipping the degree ("· 3rd")
- * that sits beside the name. Walking up from the heading finds that block whatever its depth.
+ * SDUI: the headline is the first line (<p>) after the block that holds the name. The name's own row
+ * holds lines too — the connection degree ("· 3rd") and, for some people, their pronouns — so the row
+ * is told apart from the block by structure, never by words: in every logged-in era the contact-info
+ * link sits in the location line, a later line of the block and never part of the name's row. So the
+ * headline is a line at the first level, walking up from the name, whose parent also holds that link,
+ * and it comes before the location line. Without the link, the row is the level whose lines include the
+ * degree marker.
  */
 function headlineAfter(heading: Element, card: Element): string | undefined {
+  const contact = card.querySelector(CONTACT_INFO_LINK);
   for (let node: Element | null = heading; node && node !== card; node = node.parentElement) {
+    const parent = node.parentElement;
+    if (contact ? !parent?.contains(contact) : holdsDegree(parent)) continue;
     for (let sibling = node.nextElementSibling; sibling; sibling = sibling.nextElementSibling) {
+      if (contact && sibling.contains(contact)) return undefined;
       if (sibling.tagName !== 'P') continue;
       const text = cleanText(visibleText(sibling));
       if (text && cleanName(text)) return text;
     }
   }
   return undefined;
+}
+
+/** Whether a block's own lines include a bare connection degree ("· 3rd"), the mark of the name's row. */
+function holdsDegree(block: Element | null): boolean {
+  for (const line of block?.children ?? []) {
+    if (line.tagName === 'P' && cleanText(line.textContent ?? '') && !cleanName(line.textContent ?? ''))
+      return true;
+  }
+  return false;
 }
 
 function readCompany(doc: Document, card: Element): string | undefined {
@@ -254,45 +283,8 @@ function photoUrlOf(img: Element): string | undefined {
   return PROFILE_PHOTO.test(src) && !img.classList.contains('ghost-person') ? src : undefined;
 }
 
-/** Text a sighted reader sees: screen-reader-only spans ("Status is offline", "View X's profile") dropped. */
-function visibleText(element: Element): string {
-  let text = '';
-  for (const node of element.childNodes) {
-    if (node.nodeType === 3) text += node.textContent ?? '';
-    else if (node.nodeType === 1) {
-      const child = node as Element;
-      if (!NOT_TEXT.has(child.tagName) && !child.matches(VISUALLY_HIDDEN)) text += ` ${visibleText(child)} `;
-    }
-  }
-  return text;
-}
-
-/** A person's name as LinkedIn writes it, without the degree marker or stray separators. */
-function cleanName(text: string): string | null {
-  let name = cleanText(text);
-  for (let previous = ''; previous !== name; ) {
-    previous = name;
-    name = name.replace(DEGREE, '').replace(/[\s·•|,]+$/u, '');
-  }
-  return SEPARATOR_ONLY.test(name) ? null : name;
-}
-
-/** "(99+) Name | LinkedIn", "Name | LinkedIn", "Name - Company | LinkedIn" → "Name". */
-function nameFromTitle(title: string): string | null {
-  let text = cleanText(title).replace(TITLE_COUNT, '');
-  // The site name comes last after a bar in every locale; without the bar this is not a profile title.
-  const bar = text.lastIndexOf(' | ');
-  if (bar < 0) return null;
-  text = text.slice(0, bar).split(TITLE_DASH)[0] ?? '';
-  return cleanName(text);
-}
-
 function sameName(a: string, b: string): boolean {
   return a.normalize('NFC').toLocaleLowerCase() === b.normalize('NFC').toLocaleLowerCase();
-}
-
-function cleanText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 function safeDecode(text: string): string {

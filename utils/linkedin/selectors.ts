@@ -106,8 +106,9 @@ export const VIEWER_LINK = [
 export const PERSON_LINK = 'a[href*="/in/"]';
 
 /**
- * Containers whose /in/ links are never a card's main person. Matched against tag names and class
- * tokens while walking up from each link (a selector per link would be too slow on long lists).
+ * Containers whose /in/ links are never a card's main person. Matched against tag names, class tokens
+ * and componentkey values while walking up from each link (a selector per link would be too slow on
+ * long lists).
  */
 export const NOT_MAIN_PERSON = {
   tags: [
@@ -144,6 +145,22 @@ export const NOT_MAIN_PERSON = {
   ],
   // SDUI profile (2026): the top card section, by componentkey suffix.
   componentKeySuffix: 'Topcard',
+  // Fragments of componentkey values, checked on every block element.
+  componentKeys: [
+    // SDUI feed (2026): the comments under a post ("commentsSectionContainer<post token>").
+    'commentsSectionContainer',
+    // SDUI feed (2026): each comment and reply ("replaceableComment_urn:li:comment:(…)"), also where a
+    // post's comments are shown without their section.
+    'replaceableComment_',
+  ],
+  // SDUI feed (2026), inside a post (CARD.postComponentKey): a link within a paragraph is running text,
+  // either the "X likes this / reposted this / commented on this / follows" line above the author or an
+  // @mention in the post; the author's own link is a block that wraps the name's paragraphs.
+  postTextTags: ['P'],
+  // SDUI screens (data-sdui-screen, read on the role=main element) where every /in/ link outside a card
+  // is the viewer's own. Feed (2026): the left rail's identity card and the "start a post" avatar; the
+  // nav's "Me" menu there is a button without a link, so the viewer cannot be told apart by address.
+  viewerScreens: ['com.linkedin.sdui.flagshipnav.feed.MainFeed'],
 } as const;
 
 /** What makes an element one card (one person) in a list. */
@@ -158,4 +175,23 @@ export const CARD = {
   ],
   // SDUI My Network (2025): each child of a data-view-name="…-list" container is one card.
   listViewNameSuffix: '-list',
+  // SDUI feed (2026): a post, by a componentkey fragment on its role=listitem card or the card's wrapper
+  // ("expanded<token>FeedType_MAIN_FEED_RELEVANCE" in March 2026, "update-card-focus<token>FeedType_…"
+  // later). Its author is the first link in it with a visible name; faces without a name are a header's
+  // or a comment's.
+  postComponentKey: 'FeedType_',
 } as const;
+
+/** Pages without a top card we know: where the page states who it is about (see page-name.ts). */
+export const OG_TITLE = 'meta[property="og:title"]';
+export const JSON_LD = 'script[type="application/ld+json"]';
+export const MAIN_LANDMARK = 'main, [role="main"]';
+
+/**
+ * LinkedIn's own controls around a name (every era wraps it in something clickable: 2024 the "about
+ * this profile" link, SDUI a verification pop-up trigger, the logged-out profile a sign-in button).
+ * Vínculo's badge and dots go after the outermost of these, never inside: a click on Track must not be
+ * a click on LinkedIn's control, and a button inside a button is not reachable by role.
+ */
+export const INTERACTIVE =
+  'a[href], button, summary, label, [role="button"], [role="link"], [onclick], [aria-haspopup]';

@@ -7,7 +7,7 @@ import { VIEWER_LINK } from './selectors';
 const BASE = 'https://www.linkedin.com/';
 
 /** The viewer's own slug, from the global nav's "Me" menu or the feed's identity card; null if unseen. */
-export function findViewerSlug(doc: Document): string | null {
+export function findViewerSlug(doc: ParentNode): string | null {
   for (const selector of VIEWER_LINK) {
     for (const link of doc.querySelectorAll(selector)) {
       const ref = parseProfileUrl(link.getAttribute('href') ?? '', BASE);
