@@ -22,13 +22,13 @@ button:focus-visible { outline: 2px solid #0a66c2; outline-offset: 2px; }
 .panel ul { margin: 0; padding: 0; list-style: none; } .panel li { margin: 2px 0; overflow-wrap: anywhere; }
 .actions { display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 0; padding: 0; border: 0; }
 .actions legend { font-size: 12px; font-weight: 600; padding: 0; margin-bottom: 4px; color: #404040; }
-.muted { color: #595959; } .status { margin-top: 6px; min-height: 1em; }
+p { margin: 0; } .muted { color: #595959; } .status { margin-top: 6px; min-height: 1em; }
 @media (prefers-color-scheme: dark) {
   :host { color: #e8e8e8; }
   button, .panel { background: #1d2226; border-color: #8c8c8c; }
   .track { color: #70b5f9; border-color: #70b5f9; }
   .warm .temp { color: #57c26f; } .cooling .temp { color: #e3b341; } .cold { background: #10263d; } .cold .temp { color: #70b5f9; }
-  .panel h3, .muted { color: #bdbdbd; } .due { color: #ff8a80; }
+  .panel h3, .actions legend, .muted { color: #bdbdbd; } .due { color: #ff8a80; }
 }
 `;
 

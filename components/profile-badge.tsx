@@ -6,7 +6,7 @@ import type { PanelData } from '../utils/messaging';
 import type { PersonView } from '../utils/person-view';
 import { describeView } from '../utils/person-view';
 import { formatAgo, formatDue } from '../utils/relative-time';
-import { temperatureIcon } from './temperature-icon';
+import { Icon } from './temperature-icon';
 
 export const QUICK_KINDS: TouchKind[] = ['message', 'call', 'inPerson'];
 
@@ -33,7 +33,7 @@ export function ProfileBadge(props: ProfileBadgeProps) {
         aria-label={t('badge_trackLabel', props.name)}
         onClick={props.onTrack}
       >
-        <span aria-hidden="true">＋</span>
+        <Icon name="plus" />
         {t('badge_track')}
       </button>
     );
@@ -53,12 +53,12 @@ export function ProfileBadge(props: ProfileBadgeProps) {
         </span>
         {view.temperature && words.temperature && (
           <span class="temp">
-            <span aria-hidden="true">{temperatureIcon[view.temperature]}</span> {words.temperature}
+            <Icon name={view.temperature} /> {words.temperature}
           </span>
         )}
         {view.metInPerson && (
           <span aria-hidden="true" title={t('badge_metInPerson')}>
-            🤝
+            <Icon name="met" />
           </span>
         )}
         {view.nextStep?.due && (

@@ -2,13 +2,13 @@
 import type { Temperature } from '../utils/cadence';
 import type { MessageKey, Translate } from '../utils/i18n';
 import { formatAgo } from '../utils/relative-time';
-import { temperatureIcon } from './temperature-icon';
+import { Icon } from './temperature-icon';
 
 export function TemperatureChip({ temperature, t }: { temperature: Temperature | null; t: Translate }) {
   if (!temperature) return null;
   return (
     <span class={`chip ${temperature}`}>
-      <span aria-hidden="true">{temperatureIcon[temperature]}</span> {t(`temp_${temperature}` as MessageKey)}
+      <Icon name={temperature} /> {t(`temp_${temperature}` as MessageKey)}
     </span>
   );
 }

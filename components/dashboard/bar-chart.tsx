@@ -1,6 +1,10 @@
 // A horizontal bar chart in SVG with the numbers written beside each bar.
+import type { VNode } from 'preact';
+
 export interface Bar {
   label: string;
+  /** A mark before the label (hidden from assistive technology: the label says it). */
+  icon?: VNode;
   value: number;
   tone?: string;
 }
@@ -33,7 +37,11 @@ export function BarChart({ bars, title }: { bars: Bar[]; title: string }) {
       <dl class="chart-numbers">
         {bars.map((bar) => (
           <div key={bar.label}>
-            <dt>{bar.label}</dt>
+            {/* Mark and label side by side: the chart's `svg { display: block }` would stack them. */}
+            <dt style={bar.icon ? { display: 'flex', alignItems: 'center', gap: '0.3em' } : undefined}>
+              {bar.icon}
+              {bar.label}
+            </dt>
             <dd>{bar.value.toLocaleString()}</dd>
           </div>
         ))}

@@ -5,7 +5,7 @@ import type { Temperature } from '../../utils/cadence';
 import type { MessageKey, Translate } from '../../utils/i18n';
 import { formatAgo, formatDue } from '../../utils/relative-time';
 import { lastTouchWords, TemperatureChip } from '../temperature-chip';
-import { temperatureIcon } from '../temperature-icon';
+import { Icon } from '../temperature-icon';
 import { BarChart, WeeklyChart } from './bar-chart';
 
 export interface HomeProps {
@@ -90,7 +90,8 @@ function Health(props: HomeProps & { health: NetworkHealth }) {
         <BarChart
           title={t('dash_temperature')}
           bars={(['warm', 'cooling', 'cold'] as const).map((k) => ({
-            label: `${temperatureIcon[k]} ${t(`temp_${k}` as MessageKey)}`,
+            label: t(`temp_${k}` as MessageKey),
+            icon: <Icon name={k} />,
             value: health.temperature[k],
             tone: k,
           }))}
