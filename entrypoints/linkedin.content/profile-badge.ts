@@ -3,9 +3,8 @@
 // page shows the profile the URL names. Where no top card we know shows (activity and details pages, a
 // layout nobody here has seen), the badge still shows for the person the URL names, named from what the
 // page states about itself, beside the page's main heading or floating.
-import { render } from 'preact';
 import { badgeCss } from '../../components/guest-styles';
-import { ProfileBadge } from '../../components/profile-badge';
+import { renderBadge } from '../../components/profile-badge';
 import type { ProfileFacts } from '../../storage/people';
 import type { TouchKind } from '../../storage/schemas';
 import { t } from '../../utils/i18n';
@@ -108,21 +107,18 @@ export function badgeProfile(
       'aria-label',
       view ? describeView(view, now, t).label : t('badge_trackLabel', facts.name),
     );
-    render(
-      <ProfileBadge
-        name={facts.name}
-        view={view}
-        panel={panel}
-        open={open}
-        status={status}
-        now={now}
-        t={t}
-        onTrack={guard('track', track)}
-        onToggle={guard('panel', toggle)}
-        onQuickTouch={guard('quick touch', quickTouch)}
-      />,
-      shadow.root,
-    );
+    renderBadge(shadow.root, {
+      name: facts.name,
+      view,
+      panel,
+      open,
+      status,
+      now,
+      t,
+      onTrack: guard('track', track),
+      onToggle: guard('panel', toggle),
+      onQuickTouch: guard('quick touch', quickTouch),
+    });
     place();
   };
 
@@ -252,10 +248,7 @@ export function badgeProfile(
     signal.addEventListener('abort', () => {
       clearTimeout(timer);
       document.removeEventListener('DOMContentLoaded', late);
-      if (shadow) {
-        render(null, shadow.root);
-        shadow.host.remove();
-      }
+      shadow?.host.remove();
     });
     // Reached in-page or injected late: the top card may be here already.
     if (findBadgeAnchor(document) && reread()) found();
