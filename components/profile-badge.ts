@@ -44,12 +44,18 @@ const button = (key: string, onclick: () => void, attributes: Attributes, ...chi
 const mark = (name: IconName, attributes: Attributes = { 'aria-hidden': 'true' }): HTMLElement =>
   h('span', attributes, markElement(name));
 
-/** What each shadow root showed last: whether the panel was open, and its live status line. */
-const shown = new WeakMap<ShadowRoot, { open: boolean; status: HTMLElement }>();
+/** What each shadow root showed last: what it said, whether the panel was open, its status line. */
+const shown = new WeakMap<ShadowRoot, { said: string; open: boolean; status: HTMLElement }>();
 
-/** Draws the badge into `root`, keeping keyboard focus on the control that had it. */
+/**
+ * Draws the badge into `root`, keeping keyboard focus on the control that had it. A repaint that would
+ * say the same leaves the badge alone, so a click or hover in progress is never cut short.
+ */
 export function renderBadge(root: ShadowRoot, props: ProfileBadgeProps): void {
   const last = shown.get(root);
+  const { name, view, panel, open, status: words, now, t } = props;
+  const said = JSON.stringify([name, view, panel, open, words, view && describeView(view, now, t).label]);
+  if (last?.said === said) return;
   const focusedKey = (root.activeElement as HTMLElement | null)?.dataset.k;
   // The status line stays the same element, so screen readers announce what it says next.
   const status = last?.status ?? h('p', { class: 'status', role: 'status' });
@@ -57,7 +63,7 @@ export function renderBadge(root: ShadowRoot, props: ProfileBadgeProps): void {
   const nodes = badge(props, status);
   for (const child of [...root.childNodes]) if (child.nodeName !== 'STYLE') child.remove();
   root.append(...nodes);
-  shown.set(root, { open: props.open, status });
+  shown.set(root, { said, open: props.open, status });
   const focus = (key: string) => root.querySelector<HTMLElement>(`[data-k="${key}"]`)?.focus();
   if (props.open && !last?.open) focus(QUICK_KINDS[0] as string);
   else if (focusedKey) focus(focusedKey);

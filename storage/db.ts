@@ -3,6 +3,8 @@
 // with data, upgrades it and checks every row survived.
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
 import { DB_NAME } from './domain';
+import { COUNTS_TABLE, type CountRow, recountInto } from './health-counts';
+import { healthCountsMiddleware } from './health-counts-middleware';
 import type { NextStep, Person, Touch } from './schemas';
 
 export { DB_NAME } from './domain';
@@ -60,6 +62,25 @@ export async function upgradeToV4(tx: Transaction): Promise<void> {
     });
 }
 
+/**
+ * Version 5: the network's health is kept, not counted. `healthCounts` holds the counts the dashboard
+ * shows (health-counts.ts), updated inside every write to people or touches by the middleware.
+ */
+export const schemaV5 = {
+  ...schemaV4,
+  healthCounts: 'key',
+} as const;
+
+/** The counts start from every row there is; the health the dashboard used to cache is dropped. */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  await recountInto({
+    people: tx.table('people'),
+    touches: tx.table('touches'),
+    counts: tx.table(COUNTS_TABLE),
+  });
+  await tx.table('settings').delete('health');
+}
+
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const inPerson = new Set<string>();
   await tx
@@ -82,6 +103,7 @@ export type VinculoDb = Dexie & {
   touches: EntityTable<Touch, 'id'>;
   nextSteps: EntityTable<NextStep, 'id'>;
   settings: EntityTable<SettingsRow, 'key'>;
+  healthCounts: EntityTable<CountRow, 'key'>;
 };
 
 export function openDb(name = DB_NAME): VinculoDb {
@@ -91,6 +113,8 @@ export function openDb(name = DB_NAME): VinculoDb {
   // Only new indexes: IndexedDB fills them from the rows already there.
   db.version(3).stores(schemaV3);
   db.version(4).stores(schemaV4).upgrade(upgradeToV4);
+  db.version(5).stores(schemaV5).upgrade(upgradeToV5);
+  db.use(healthCountsMiddleware);
   return db;
 }
 

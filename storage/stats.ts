@@ -1,9 +1,13 @@
-// The network's health, counted through indexes so the dashboard's first
-// render stays fast with tens of thousands of people.
+// The network's health, read from the counts every write keeps (health-counts.ts). What the clock
+// changes (warm, cooling, cold) comes from the people due per day before today plus short index
+// ranges on dueAt: right the moment the dashboard opens, with tens of thousands of people, and nothing
+// is recounted.
 import { temperatureOf } from '../utils/cadence';
 import { DAY } from '../utils/time';
 import { db } from './db';
-import { type Stage, stages } from './schemas';
+import { values } from './domain';
+import { countKey, utcDay } from './health-counts';
+import { type Person, type Settings, type Stage, stages } from './schemas';
 import { getSettings } from './settings';
 
 export interface NetworkHealth {
@@ -11,82 +15,98 @@ export interface NetworkHealth {
   imported: Record<Stage, number>;
   tracked: number;
   temperature: { warm: number; cooling: number; cold: number };
-  /** Touches per week, oldest first, the last entry being the current week. */
+  /**
+   * Touches per week, oldest first: 26 runs of seven UTC days, the last one ending today (UTC), so
+   * the last entry is the past seven days.
+   */
   weekly: number[];
   balance: { gave: number; received: number; both: number; none: number };
 }
 
-const WEEKS = 26;
+export const WEEKS = 26;
 
-async function countStages(source?: 'import'): Promise<Record<Stage, number>> {
-  const counts = await Promise.all(
-    stages.map((stage) =>
-      source
-        ? db.people.where('[source+stage]').equals([source, stage]).count()
-        : db.people.where('stage').equals(stage).count(),
-    ),
-  );
-  return Object.fromEntries(stages.map((s, i) => [s, counts[i] ?? 0])) as Record<Stage, number>;
-}
-
-export async function networkHealth(now: number): Promise<NetworkHealth> {
-  const settings = await getSettings();
-  const longest = Math.max(365, ...Object.values(settings.cadenceDays).map((d) => d ?? 0));
-  const since = now - WEEKS * 7 * DAY;
-  const [byStage, imported, withCadence, cold, nearlyDue, touchTimes, gave, received, both, none] =
-    await Promise.all([
-      countStages(),
-      countStages('import'),
-      db.people.where('dueAt').aboveOrEqual(0).count(),
-      db.people.where('dueAt').belowOrEqual(now).count(),
-      // Only people due within a quarter of the longest cadence can be cooling.
-      db.people
-        .where('dueAt')
-        .between(now, now + Math.ceil(longest * 0.25) * DAY, false, true)
-        .toArray(),
-      db.touches.where('at').between(since, now, true, true).keys(),
-      ...(['gave', 'received', 'both', 'none'] as const).map((v) =>
-        db.touches.where('value').equals(v).count(),
-      ),
-    ]);
-  const cooling = nearlyDue.filter((p) => temperatureOf(p, settings, now) === 'cooling').length;
-  const weekly = new Array<number>(WEEKS).fill(0);
-  for (const at of touchTimes as number[]) {
-    const week = WEEKS - 1 - Math.floor((now - at) / (7 * DAY));
-    if (week >= 0) weekly[week]! += 1;
-  }
-  const tracked = stages.reduce((sum, s) => sum + byStage[s], 0);
-  return {
-    byStage,
-    imported,
-    tracked,
-    temperature: { warm: withCadence - cold - cooling, cooling, cold },
-    weekly,
-    balance: { gave: gave ?? 0, received: received ?? 0, both: both ?? 0, none: none ?? 0 },
-  };
-}
-
-const HEALTH_KEY = 'health';
-
-export interface CachedHealth {
-  computedAt: number;
-  health: NetworkHealth;
-}
+const fixedKeys = [
+  ...stages.map(countKey.stage),
+  ...stages.map(countKey.imported),
+  ...values.map(countKey.value),
+  countKey.due,
+];
 
 /**
- * The last network health computed. Counting a large network reads every
- * index entry, which takes seconds: the dashboard shows this at once and
- * refreshes it behind.
+ * People cooling at `now`: due within a quarter of their cadence. Per stage that is one short range
+ * of [stage+dueAt]; the few people with a cadence of their own are read and counted by it instead.
  */
-export async function cachedHealth(): Promise<CachedHealth | null> {
-  const row = await db.settings.get(HEALTH_KEY);
-  const value = row?.value as Partial<CachedHealth> | undefined;
-  return value && typeof value.computedAt === 'number' && value.health ? (value as CachedHealth) : null;
+async function countCooling(settings: Settings, now: number, own: Person[]): Promise<number> {
+  const quarter = (days: number) => (days * DAY) / 4;
+  const perStage = await Promise.all(
+    stages.map((stage) => {
+      const days = settings.cadenceDays[stage];
+      return days === null
+        ? 0
+        : db.people
+            .where('[stage+dueAt]')
+            .between([stage, now], [stage, now + quarter(days)], false, true)
+            .count();
+    }),
+  );
+  let cooling = perStage.reduce((a, b) => a + b, 0);
+  for (const p of own) {
+    const stageDays = settings.cadenceDays[p.stage];
+    const inStageRange =
+      stageDays !== null && p.dueAt !== undefined && p.dueAt > now && p.dueAt <= now + quarter(stageDays);
+    if (inStageRange) cooling--;
+    if (temperatureOf(p, settings, now) === 'cooling') cooling++;
+  }
+  return cooling;
 }
 
-/** Counts the network afresh and keeps the result for the next visit. */
-export async function refreshHealth(now: number): Promise<NetworkHealth> {
-  const health = await networkHealth(now);
-  await db.settings.put({ key: HEALTH_KEY, value: { computedAt: now, health } satisfies CachedHealth });
-  return health;
+export function networkHealth(now: number): Promise<NetworkHealth> {
+  // One read transaction: the kept counts and the index ranges describe the same moment.
+  return db.transaction('r', db.people, db.healthCounts, db.settings, async () => {
+    const today = utcDay(now);
+    const [settings, rows, days, dueBefore, dueToday, own] = await Promise.all([
+      getSettings(),
+      db.healthCounts.bulkGet(fixedKeys),
+      db.healthCounts
+        .where('key')
+        .between(countKey.day(today - WEEKS * 7 + 1), countKey.day(today), true, true)
+        .toArray(),
+      // Cold: due before today (whole days, kept), and due today by now (an index range of one day).
+      db.healthCounts
+        .where('key')
+        .between(countKey.dueDayPrefix, countKey.dueDay(today), true, false)
+        .toArray(),
+      db.people
+        .where('dueAt')
+        .between(today * DAY, now, true, true)
+        .count(),
+      db.people.where('cadenceDays').above(0).toArray(),
+    ]);
+    const cold = dueBefore.reduce((sum, row) => sum + row.n, dueToday);
+    const count = new Map(rows.flatMap((row) => (row ? [[row.key, row.n] as const] : [])));
+    const n = (key: string) => count.get(key) ?? 0;
+    const perStage = (key: (s: Stage) => string) =>
+      Object.fromEntries(stages.map((s) => [s, n(key(s))])) as Record<Stage, number>;
+
+    const weekly = new Array<number>(WEEKS).fill(0);
+    for (const row of days) {
+      const day = Number(row.key.slice(countKey.dayPrefix.length));
+      weekly[WEEKS - 1 - Math.floor((today - day) / 7)]! += row.n;
+    }
+    const byStage = perStage(countKey.stage);
+    const cooling = await countCooling(settings, now, own);
+    return {
+      byStage,
+      imported: perStage(countKey.imported),
+      tracked: stages.reduce((sum, s) => sum + byStage[s], 0),
+      temperature: { warm: n(countKey.due) - cold - cooling, cooling, cold },
+      weekly,
+      balance: {
+        gave: n(countKey.value('gave')),
+        received: n(countKey.value('received')),
+        both: n(countKey.value('both')),
+        none: n(countKey.value('none')),
+      },
+    };
+  });
 }

@@ -121,7 +121,7 @@ export function parseBackup(text: string): BackupParse {
   return { ok: true, backup: backup as ValidBackup };
 }
 
-/** The words for a backup problem: a key of tests/unit/import-strings.json and its substitutions. */
+/** The words for a backup problem: a key of the locale files (messages.json) and its substitutions. */
 export function backupProblemMessage(problem: BackupProblem): LocalizedMessage {
   const message = (key: string, ...substitutions: (string | number)[]) => ({
     key: `backup_${key}`,

@@ -105,4 +105,9 @@ export function draftToWrites(
   return { ok: true, writes };
 }
 
-export const DRAFT_TTL = 7 * DAY;
+/** How long a draft nobody came back to is kept (in `storage.local`) before it is forgotten. */
+export const DRAFT_TTL = 14 * DAY;
+
+export function isStaleDraft(savedAt: number | undefined, now: number): boolean {
+  return savedAt !== undefined && now - savedAt > DRAFT_TTL;
+}

@@ -9,7 +9,7 @@ import { Icon } from '../temperature-icon';
 import { BarChart, WeeklyChart } from './bar-chart';
 
 export interface HomeProps {
-  /** null until the network has been counted once. */
+  /** The network's health, right as of `now`; null on the going-cold view, which does not show it. */
   health: NetworkHealth | null;
   cold: { person: Person; temperature: Temperature }[];
   steps: { id: string; text: string; dueAt: number; person: Person }[];
@@ -33,17 +33,9 @@ function percent(part: number, whole: number, locale: string): string {
 }
 
 export function Home(props: HomeProps) {
-  const { t } = props;
   return (
     <>
-      {props.view === 'home' &&
-        (props.health ? (
-          <Health {...props} health={props.health} />
-        ) : (
-          <p class="muted" role="status">
-            {t('dash_counting')}
-          </p>
-        ))}
+      {props.view === 'home' && props.health && <Health {...props} health={props.health} />}
       <Lists {...props} />
     </>
   );

@@ -4,9 +4,10 @@
 import type { z } from 'zod';
 import { openNextSteps } from '../../storage/next-steps';
 import { lookupPeople, mergePageFacts, refreshFromPage, trackPerson } from '../../storage/people';
+import { logNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
-import { addTouch, listTouches } from '../../storage/touches';
+import { listTouches } from '../../storage/touches';
 import { chosenMessages } from '../../utils/i18n';
 import type { requestSchemas } from '../../utils/message-schemas';
 import type { PanelData, ProtocolMap } from '../../utils/messaging';
@@ -83,15 +84,17 @@ export async function personPanel(data: Req<'personPanel'>, now = Date.now()): P
   return panel;
 }
 
+/** The badge panel's quick buttons log a quick note the same way the popup does: one transaction. */
 export async function quickTouch(data: Req<'quickTouch'>, now = Date.now()): Promise<PersonView> {
-  const result = await addTouch(
-    { personId: data.slug, at: now, kind: data.kind, initiator: 'me', value: 'none', note: '' },
-    now,
-  );
-  if (!result.ok) throw new Error(result.error);
   const [person] = await lookupPeople([data.slug]);
   if (!person) throw new Error('not tracked');
-  return viewWithNextStep(person, now);
+  await logNote(
+    person,
+    { touch: { at: now, kind: data.kind, initiator: 'me', value: 'none', note: '' } },
+    now,
+  );
+  const [after] = await lookupPeople([data.slug]);
+  return viewWithNextStep(after ?? person, now);
 }
 
 export const handlers = {

@@ -1,13 +1,20 @@
 // Benchmark page, built only by `npm run bench`: exposes timed operations to
 // the Playwright bench runner, in the extension's origin and real Chromium.
 import { db } from '../../storage/db';
+import { countRows, recountInto, type Tally, tallyRecords } from '../../storage/health-counts';
 import { importConnections } from '../../storage/import';
-import { refreshHealth } from '../../storage/stats';
+import { networkHealth } from '../../storage/stats';
+import { readPruneList, readSuggestions } from '../../storage/suggestions';
+import { makeCoachData } from '../../tests/bench/coach-data';
+import { coachFullScan, pruneKey, sectionKey } from '../../tests/bench/coach-full-scan';
 import { makeNextSteps, makePeople, makeTouches, slugAt } from '../../tests/bench/generate';
+import type { Dismissals } from '../../utils/coach';
 import { parseConnectionsCsv } from '../../utils/connections-csv';
 import { sendMessage } from '../../utils/messaging';
 
 const NOW = Date.now();
+// The dismissals of the coach's network, kept here as the person records do not hold them yet.
+let coachDismissals = new Map<string, Dismissals>();
 
 async function clearAll(): Promise<void> {
   await db.transaction('rw', db.people, db.touches, db.nextSteps, async () => {
@@ -37,18 +44,26 @@ const bench = {
     await db.open();
     await clearAll();
   },
-  /** Seeds people (+ touches per person for the first `touchPeople`) quickly through raw IndexedDB. */
+  /**
+   * Seeds people (+ touches per person for the first `touchPeople`) quickly through raw IndexedDB.
+   * Raw writes pass by the middleware that keeps the health counts, so the seed counts what it writes
+   * the way the v5 upgrade does (health-counts.ts) and stores the counts itself.
+   */
   async seed(people: number, touchPeople = 0, perPerson = 0, steps = 0): Promise<number> {
     await db.open();
     await clearAll();
     return timed(async () => {
       const all = makePeople(people, NOW);
+      const tally: Tally = tallyRecords('people', all);
       for (let i = 0; i < all.length; i += 20_000) await rawPut('people', all.slice(i, i + 20_000));
       const batch = 5000;
       for (let start = 0; start < touchPeople; start += batch) {
         const count = Math.min(batch, touchPeople - start);
-        await rawPut('touches', makeTouches(start, start + count, perPerson, NOW));
+        const touches = makeTouches(start, start + count, perPerson, NOW);
+        tallyRecords('touches', touches, tally);
+        await rawPut('touches', touches);
       }
+      await db.healthCounts.bulkPut(countRows(tally));
       if (steps) await db.nextSteps.bulkPut(makeNextSteps(steps, NOW));
     });
   },
@@ -71,9 +86,17 @@ const bench = {
     );
     return timed(() => sendMessage('lookup', { slugs, memberIds: [] }));
   },
-  /** The dashboard's full recount of the network (done behind the cached numbers). */
+  /** The network health as the dashboard reads it: the kept counts and the dueAt ranges. */
+  readHealth(): Promise<number> {
+    return timed(() => networkHealth(Date.now()));
+  },
+  /** For comparison: the health counts recounted from every person and touch (the v5 upgrade). */
   recountHealth(): Promise<number> {
-    return timed(() => refreshHealth(Date.now()));
+    return timed(() =>
+      db.transaction('rw', db.people, db.touches, db.healthCounts, () =>
+        recountInto({ people: db.people, touches: db.touches, counts: db.healthCounts }),
+      ),
+    );
   },
   /** Makes sure one named person is tracked (an acquaintance touched 12 days ago). */
   async seedPerson(slug: string, name: string): Promise<void> {
@@ -105,6 +128,58 @@ const bench = {
     await clearAll();
     const people = makePeople(n, NOW).map((p) => ({ ...p, stage: 'contact', source: 'import' }));
     return timed(() => rawPut('people', people));
+  },
+  /**
+   * The coach's network (tests/bench/coach-data.ts): `people` people, exactly `touches` touches, one
+   * person in twelve with a dismissal; `justImported` makes everyone updated two days ago.
+   */
+  async seedCoach(people: number, touches: number, justImported = false): Promise<number> {
+    await db.open();
+    await clearAll();
+    return timed(async () => {
+      const data = makeCoachData({ people, touches, now: NOW, justImported });
+      coachDismissals = data.dismissals;
+      const tally: Tally = tallyRecords('people', data.people);
+      tallyRecords('touches', data.touches, tally);
+      for (let i = 0; i < data.people.length; i += 20_000)
+        await rawPut('people', data.people.slice(i, i + 20_000));
+      for (let i = 0; i < data.touches.length; i += 20_000)
+        await rawPut('touches', data.touches.slice(i, i + 20_000));
+      await db.healthCounts.bulkPut(countRows(tally));
+    });
+  },
+  /** The Suggestions section's data as the dashboard reads it (storage/suggestions.ts). */
+  async suggestions(): Promise<{ ms: number; answer: string; people: number; timelines: number }> {
+    const trace = { people: 0, timelines: 0 };
+    let answer = '';
+    const ms = await timed(async () => {
+      answer = sectionKey(
+        await readSuggestions(NOW, { dismissalsOf: (p) => coachDismissals.get(p.slug), trace }),
+      );
+    });
+    return { ms, answer, ...trace };
+  },
+  /** The prune list: its count and first 20. */
+  async pruneList(): Promise<{ ms: number; answer: string; people: number }> {
+    const trace = { people: 0, timelines: 0 };
+    let answer = '';
+    const ms = await timed(async () => {
+      answer = pruneKey(
+        await readPruneList(NOW, { dismissalsOf: (p) => coachDismissals.get(p.slug), trace }),
+      );
+    });
+    return { ms, answer, people: trace.people };
+  },
+  /** Both answers from every person and every touch. */
+  async suggestionsFullScan(): Promise<{ ms: number; answer: string; prune: string }> {
+    let answer = '';
+    let prune = '';
+    const ms = await timed(async () => {
+      const full = await coachFullScan(NOW, { dismissalsOf: (p) => coachDismissals.get(p.slug) });
+      answer = sectionKey(full.suggestions);
+      prune = pruneKey(full.prune);
+    });
+    return { ms, answer, prune };
   },
   slugAt,
 };

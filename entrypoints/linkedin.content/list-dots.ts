@@ -1,7 +1,8 @@
 // Feature: a compact `vinculo-dot` beside each tracked person wherever people are listed (search, My
-// Network, feed, messaging, profile sidebars). Only what LinkedIn added since the last scan is read, in
-// idle time; links seen before cost nothing and links LinkedIn removed are forgotten. One batched
-// lookup per scan; untracked people get nothing.
+// Network, feed, messaging, profile sidebars). Only what LinkedIn added is read, as it is added: people
+// Vínculo already asked about get their dot before the browser renders the new cards (no second layout
+// of a long feed); the others are asked about in one batched lookup in idle time. Links seen before
+// cost nothing, links LinkedIn removed are forgotten; untracked people get nothing.
 import { dotCss } from '../../components/guest-styles';
 import { t } from '../../utils/i18n';
 import { findPersonLinks } from '../../utils/linkedin/person-links';
@@ -13,8 +14,13 @@ import { addedElements, guard, watchDom } from './dom-watch';
 import { sendMessage } from './messages';
 import { createShadowHost } from './shadow-host';
 
-/** Lists arrive in bursts: the scan waits for an idle moment, but never longer than this. */
+/** Lookups (and scans while the page is still being parsed) wait for an idle moment, but never longer. */
 const SETTLE_MS = 120;
+/** A scan yields after this long and goes on in idle time, so no frame waits on Vínculo. */
+const SLICE_MS = 5;
+
+/** What the background said about each person asked about (null: not tracked), until people change. */
+const known = new Map<string, PersonView | null>();
 
 const keyOf = (ref: ProfileRef): string => (ref.kind === 'slug' ? ref.slug : ref.memberId);
 
@@ -53,7 +59,6 @@ export function annotateLists(
   const byCard = new WeakMap<Element, HTMLAnchorElement>();
   let pending: Element[] = [];
   let removals = false;
-  let scheduled = false;
   let viewer: string | null = null;
 
   const paintDot = (link: HTMLAnchorElement, entry: Entry, view?: PersonView): void => {
@@ -80,12 +85,13 @@ export function annotateLists(
     if (entry.dot.previousElementSibling !== after) after.after(entry.dot);
   };
 
+  /** Asks about the entries' people in one message, and paints what the answer says. */
   const annotate = async (entries: [HTMLAnchorElement, Entry][]): Promise<void> => {
     if (entries.length === 0) return;
     const slugs = new Set<string>();
     const memberIds = new Set<string>();
     for (const [, { key }] of entries) (isMemberId(key) ? memberIds : slugs).add(key);
-    // The bench reads these marks: one lookup per scan, and the main-thread time around it.
+    // The bench reads these marks: one lookup per batch, and the main-thread time around it.
     performance.mark('vinculo:lookup');
     const [views] = await Promise.all([
       sendMessage('lookup', { slugs: [...slugs], memberIds: [...memberIds] }),
@@ -93,25 +99,38 @@ export function annotateLists(
     ]);
     if (signal.aborted) return;
     const paintStart = performance.now();
-    const byKey = new Map<string, PersonView>();
+    for (const key of [...slugs, ...memberIds]) known.set(key, null);
     for (const view of views) {
-      byKey.set(view.slug, view);
-      if (view.memberId) byKey.set(view.memberId, view);
+      known.set(view.slug, view);
+      if (view.memberId) known.set(view.memberId, view);
     }
-    for (const [link, entry] of entries) if (link.isConnected) paintDot(link, entry, byKey.get(entry.key));
+    for (const [link, entry] of entries)
+      if (link.isConnected) paintDot(link, entry, known.get(entry.key) ?? undefined);
     performance.measure('vinculo:dots-paint', { start: paintStart, detail: entries.length });
   };
 
+  let asking: [HTMLAnchorElement, Entry][] = [];
+  const ask = (): void => {
+    const entries = asking;
+    asking = [];
+    guard('annotate', annotate)(entries);
+  };
+
   const scan = (): void => {
-    scheduled = false;
+    scanScheduled = false;
     const scanStart = performance.now();
     const roots = outermost(pending);
     pending = [];
     if (removals) for (const link of links.keys()) if (!link.isConnected) links.delete(link);
     removals = false;
     const skip = skipSlug();
-    const fresh: [HTMLAnchorElement, Entry][] = [];
-    for (const root of roots) {
+    let fresh = 0;
+    for (const [i, root] of roots.entries()) {
+      if (performance.now() - scanStart > SLICE_MS) {
+        pending.push(...roots.slice(i));
+        later();
+        break;
+      }
       viewer ??= findViewerSlug(root);
       for (const { element, ref, card } of findPersonLinks(root, viewer)) {
         const key = keyOf(ref);
@@ -127,30 +146,48 @@ export function annotateLists(
         const entry: Entry = { key, card };
         if (card) byCard.set(card, element);
         links.set(element, entry);
-        fresh.push([element, entry]);
+        fresh++;
+        const view = known.get(key);
+        if (view !== undefined) {
+          if (view) paintDot(element, entry, view);
+        } else if (asking.push([element, entry]) === 1) {
+          requestIdleCallback(guard('annotate', ask), { timeout: SETTLE_MS });
+        }
       }
     }
-    performance.measure('vinculo:dots-scan', { start: scanStart, detail: fresh.length });
-    guard('annotate', annotate)(fresh);
+    performance.measure('vinculo:dots-scan', { start: scanStart, detail: fresh });
   };
 
-  const queue = (elements: Element[]): void => {
-    pending.push(...elements);
-    if (scheduled || pending.length === 0) return;
-    scheduled = true;
+  let scanScheduled = false;
+  const later = (): void => {
+    if (scanScheduled) return;
+    scanScheduled = true;
     requestIdleCallback(guard('scan lists', scan), { timeout: SETTLE_MS });
   };
-
-  watchDom((records) => {
+  const onDom = (records: MutationRecord[]): void => {
     for (const record of records) if (record.removedNodes.length > 0) removals = true;
-    queue(addedElements(records));
-  }, signal);
+    pending.push(...addedElements(records));
+    if (pending.length === 0) return;
+    // While the page is parsed, its elements arrive one by one: read them in idle time. Afterwards what
+    // LinkedIn adds comes in cards, read at once so known people's dots render with them.
+    if (document.readyState !== 'loading') scan();
+    else later();
+  };
+  watchDom(guard('scan lists', onDom), signal);
   // Reached in-page or injected late: what is on screen already is news too.
-  if (document.body) queue([document.body]);
+  if (document.body) {
+    pending.push(document.body);
+    guard('scan lists', scan)();
+  }
   signal.addEventListener('abort', () => {
     for (const entry of links.values()) entry.dot?.remove();
     links.clear();
   });
 
-  return { refresh: guard('refresh dots', () => annotate([...links.entries()])) };
+  return {
+    refresh: guard('refresh dots', () => {
+      known.clear();
+      return annotate([...links.entries()]);
+    }),
+  };
 }

@@ -19,8 +19,8 @@ import {
 import { logNote, undoNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
-import { cachedHealth, refreshHealth } from '../../storage/stats';
-import { addTouch, deleteTouch } from '../../storage/touches';
+import { networkHealth } from '../../storage/stats';
+import { deleteTouch, restoreTouch } from '../../storage/touches';
 import { snoozeUntil, temperatureOf } from '../../utils/cadence';
 import {
   type Draft,
@@ -139,7 +139,9 @@ type SetToast = (toast: { text: string; undo?: () => void } | null) => void;
 
 type HomeView = 'home' | 'going-cold';
 
-const readCached = (view: HomeView) => (view === 'home' ? cachedHealth() : Promise.resolve(null));
+// The counts are kept by every write: reading them is a few rows and short index ranges, never a recount.
+const readHealth = (view: HomeView, now: number) =>
+  view === 'home' ? networkHealth(now) : Promise.resolve(null);
 
 async function readLists(view: HomeView, now: number) {
   const [cold, steps, recent] = await Promise.all([
@@ -152,32 +154,25 @@ async function readLists(view: HomeView, now: number) {
 
 /** What the home and going-cold views show first, read while the page is still starting. */
 export async function readHome(view: HomeView, now = Date.now()) {
-  const [cached, lists] = await Promise.all([readCached(view), readLists(view, now)]);
-  return { view, cached, lists };
+  const [health, lists] = await Promise.all([readHealth(view, now), readLists(view, now)]);
+  return { view, health, lists };
 }
 export type FirstHome = Awaited<ReturnType<typeof readHome>>;
 
 function HomeRoute({ view, first, setToast }: { view: HomeView; first?: FirstHome; setToast: SetToast }) {
   const now = Date.now();
   const ahead = first?.view === view ? first : undefined;
-  const cached = useLiveQuery(() => readCached(view), [view], ahead?.cached);
+  const health = useLiveQuery(() => readHealth(view, now), [view], ahead?.health);
   const data = useLiveQuery(() => readLists(view, now), [view], ahead?.lists);
-  const ready = data !== undefined && cached !== undefined;
-  // Counting the whole network takes seconds with tens of thousands of people: the last count shows at
-  // once, and the recount starts only after the first render so its reads do not queue ahead of the lists.
+  const ready = data !== undefined && health !== undefined;
   useEffect(() => {
-    if (!ready) return;
-    performance.mark('vinculo:dashboard-rendered');
-    if (view !== 'home') return;
-    refreshHealth(Date.now())
-      .then(() => performance.mark('vinculo:health-recounted'))
-      .catch((error) => console.error('[vinculo] health', error));
+    if (ready) performance.mark('vinculo:dashboard-rendered');
   }, [ready, view]);
-  if (!data || cached === undefined) return <p class="muted">{t('dash_loading')}</p>;
+  if (!data || health === undefined) return <p class="muted">{t('dash_loading')}</p>;
   return (
     <Home
       view={view}
-      health={cached?.health ?? null}
+      health={health}
       cold={data.cold}
       steps={data.steps.map(({ step, person }) => ({
         id: step.id,
@@ -322,7 +317,7 @@ function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
       }}
       onDeleteTouch={(id) => {
         void deleteTouch(id).then((touch) => {
-          if (touch) setToast({ text: t('dash_touchDeleted'), undo: () => void addTouch({ ...touch }) });
+          if (touch) setToast({ text: t('dash_touchDeleted'), undo: () => void restoreTouch(touch) });
         });
       }}
       onStepDone={(id, done) => void setNextStepDone(id, done)}

@@ -1,9 +1,11 @@
 // The dashboard's data pages: import LinkedIn's export, backup and restore, settings.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { RestoreChoice } from '../../components/dashboard/restore-choice';
 import { SettingsForm } from '../../components/settings-form';
-import { exportBackup, restoreBackup } from '../../storage/backup';
+import { exportBackup, mergeBackup, restoreBackup } from '../../storage/backup';
 import { db } from '../../storage/db';
-import { importConnections, importMessageTouches } from '../../storage/import';
+import { importConnections, importMessageRuns } from '../../storage/import';
 import { getSettings, saveSettings } from '../../storage/settings';
 import {
   backupFileName,
@@ -19,10 +21,17 @@ import {
   parseConnectionsCsv,
   skippedRowMessage,
 } from '../../utils/connections-csv';
+import { isStorageFull } from '../../utils/errors';
 import { type MessageKey, t, uiLocale } from '../../utils/i18n';
-import { parseMessagesCsv } from '../../utils/messages-csv';
+import { messagesReportMessages, parseMessagesCsv } from '../../utils/messages-csv';
 import { sendMessage } from '../../utils/messaging';
 import { useLiveQuery } from '../../utils/use-live-query';
+import {
+  forgetUnfinishedImport,
+  type ImportMarker,
+  markImportRunning,
+  unfinishedImport,
+} from './import-marker';
 
 const say = (m: LocalizedMessage): string => t(m.key as MessageKey, ...m.substitutions);
 
@@ -71,6 +80,20 @@ export function ImportView() {
   const [messages, setMessages] = useState<Report | null>(null);
   const [keepBodies, setKeepBodies] = useState(false);
   const [me, setMe] = useState('');
+  // An import a closed tab left unfinished: none of it was kept, and the user is told so.
+  const [interrupted, setInterrupted] = useState<ImportMarker | null>(null);
+  const importing = useRef(false);
+  useEffect(() => {
+    const stop = new AbortController();
+    unfinishedImport(stop.signal)
+      .then((marker) => {
+        if (!marker || importing.current) return;
+        setInterrupted(marker);
+        void forgetUnfinishedImport();
+      })
+      .catch((error) => console.error('[vinculo] import marker', error));
+    return () => stop.abort();
+  }, []);
 
   const importConnectionsFile = async (file: File) => {
     setConnections(null);
@@ -81,8 +104,24 @@ export function ImportView() {
       setConnections({ summary: '', lines: [], error: say(importProblemMessage(parsed.problem)) });
       return;
     }
-    const report = await importConnections(parsed.rows);
-    setProgress(null);
+    importing.current = true;
+    const done = markImportRunning(file.name, parsed.rows.length);
+    setInterrupted(null);
+    let report: Awaited<ReturnType<typeof importConnections>>;
+    try {
+      report = await importConnections(parsed.rows);
+    } catch (error) {
+      // One transaction: a failed write left nothing behind, so the same file can simply be imported again.
+      setConnections({
+        summary: '',
+        lines: [],
+        error: t(isStorageFull(error) ? 'error_storageFull' : 'panel_error'),
+      });
+      return;
+    } finally {
+      await done();
+      setProgress(null);
+    }
     const skipped = [...parsed.skipped, ...report.skipped];
     setConnections({
       summary: t(
@@ -112,23 +151,35 @@ export function ImportView() {
       setMessages({ summary: '', lines: [], error: say(importProblemMessage(parsed.problem)) });
       return;
     }
-    const report = await importMessageTouches(parsed.touches);
-    setProgress(null);
-    setMessages({
-      summary: t(
-        'import_messagesReport',
-        String(report.added),
-        String(report.people),
-        String(report.existing),
-        String(report.untracked),
-      ),
-      lines: parsed.skipped.map((s) => say(skippedRowMessage(s))),
-    });
+    importing.current = true;
+    const done = markImportRunning(file.name, parsed.runs.length);
+    setInterrupted(null);
+    try {
+      const { summary, lines } = messagesReportMessages(parsed, await importMessageRuns(parsed.runs));
+      setMessages({ summary: say(summary), lines: lines.map(say) });
+    } catch (error) {
+      // One transaction: a failed write left nothing behind, so the same file can simply be imported again.
+      const reason = isStorageFull(error) ? t('error_storageFull') : t('panel_error');
+      setMessages({ summary: '', lines: [], error: reason });
+    } finally {
+      await done();
+      setProgress(null);
+    }
   };
 
   return (
     <section aria-labelledby="import-heading">
       <h2 id="import-heading">{t('dash_import')}</h2>
+      {interrupted && (
+        <p role="alert" class="error">
+          {t(
+            'import_interrupted',
+            interrupted.file,
+            interrupted.rows.toLocaleString(uiLocale()),
+            new Date(interrupted.startedAt).toLocaleString(uiLocale()),
+          )}
+        </p>
+      )}
       <p>{t('import_help')}</p>
       <label class="field">
         <span>{t('import_connectionsLabel')}</span>
@@ -150,6 +201,7 @@ export function ImportView() {
       )}
       {connections && <ReportView report={connections} />}
       <h3>{t('import_messagesHeading')}</h3>
+      <p>{t('import_messagesRule')}</p>
       <label>
         <input
           type="checkbox"
@@ -186,6 +238,7 @@ export function ImportView() {
 
 export function BackupView() {
   const [pending, setPending] = useState<ValidBackup | null>(null);
+  const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<Report | null>(null);
   const counts = useLiveQuery(
     async () => ({ people: await db.people.count(), touches: await db.touches.count() }),
@@ -208,15 +261,39 @@ export function BackupView() {
     setPending(parsed.backup);
   };
 
-  const restore = async () => {
-    if (!pending) return;
-    const result = await restoreBackup(pending);
-    setPending(null);
-    setReport({
-      summary: t('backup_restored', String(result.people), String(result.touches), String(result.nextSteps)),
-      lines: [],
-    });
+  // Either way one transaction: if anything stops it, the database is as it was, and the report says so.
+  const run = async (write: (backup: ValidBackup) => Promise<Report>) => {
+    if (!pending || busy) return;
+    setBusy(true);
+    try {
+      setReport(await write(pending));
+      setPending(null);
+    } catch (error) {
+      const reason = isStorageFull(error) ? t('backup_failedFull') : t('backup_failed', String(error));
+      setReport({ summary: '', lines: [], error: reason });
+    } finally {
+      setBusy(false);
+    }
   };
+
+  const merge = (backup: ValidBackup) =>
+    mergeBackup(backup).then(
+      (r): Report => ({
+        summary: t(
+          'backup_merged',
+          ...[r.people, r.touches, r.nextSteps].flatMap((c) => [String(c.added), String(c.updated)]),
+        ),
+        lines: r.notesNotJoined.map((p) => t('backup_notesNotJoined', p.name)),
+      }),
+    );
+
+  const replace = (backup: ValidBackup) =>
+    restoreBackup(backup).then(
+      (r): Report => ({
+        summary: t('backup_restored', String(r.people), String(r.touches), String(r.nextSteps)),
+        lines: [],
+      }),
+    );
 
   return (
     <section aria-labelledby="backup-heading">
@@ -251,31 +328,46 @@ export function BackupView() {
         />
       </label>
       {pending && (
-        <div role="alertdialog" aria-labelledby="restore-confirm" class="triage-card">
-          <p id="restore-confirm">
-            {t(
-              'backup_confirm',
-              String(pending.people.length),
-              String(pending.touches.length),
-              String(counts?.people ?? 0),
-              String(counts?.touches ?? 0),
-            )}
-          </p>
-          <div class="actions">
-            <button type="button" onClick={() => void exportAll()}>
-              {t('backup_exportFirst')}
-            </button>
-            <button type="button" class="danger" onClick={() => void restore()}>
-              {t('backup_replace')}
-            </button>
-            <button type="button" onClick={() => setPending(null)}>
-              {t('dash_cancel')}
-            </button>
-          </div>
-        </div>
+        <RestoreChoice
+          backup={{
+            exportedAt: pending.exportedAt,
+            people: pending.people.length,
+            touches: pending.touches.length,
+            nextSteps: pending.nextSteps.length,
+          }}
+          here={counts ?? { people: 0, touches: 0 }}
+          busy={busy}
+          locale={uiLocale()}
+          t={t}
+          onMerge={() => void run(merge)}
+          onReplace={() => void run(replace)}
+          onExport={() => void exportAll()}
+          onCancel={() => setPending(null)}
+        />
       )}
       {report && <ReportView report={report} />}
     </section>
+  );
+}
+
+/**
+ * Whether the browser may clear Vínculo's database under storage pressure. Extensions holding
+ * `unlimitedStorage` are exempt from eviction (Chrome documents it; Firefox grants such extensions
+ * persistent storage); otherwise it is what `navigator.storage.persist()` answers.
+ */
+function StorageStatus() {
+  const [persistent, setPersistent] = useState<boolean | null>(null);
+  useEffect(() => {
+    const unlimited = browser.permissions.contains({ permissions: ['unlimitedStorage'] }).catch(() => false);
+    const persisted = navigator.storage?.persist?.().catch(() => false) ?? Promise.resolve(false);
+    Promise.all([unlimited, persisted]).then(([a, b]) => setPersistent(a || b));
+  }, []);
+  if (persistent === null) return null;
+  return (
+    <p class="field narrow" role="status">
+      <strong>{t('settings_storage')}: </strong>
+      {t(persistent ? 'settings_storagePersistent' : 'settings_storageBestEffort')}
+    </p>
   );
 }
 
@@ -286,6 +378,7 @@ export function SettingsView() {
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">{t('dash_settings')}</h2>
       <SettingsForm settings={settings} locale={uiLocale()} t={t} onSave={(next) => saveSettings(next)} />
+      <StorageStatus />
       <label class="field narrow">
         <span>{t('settings_language')}</span>
         <select

@@ -1,5 +1,6 @@
-// The toolbar popup: on a LinkedIn profile it opens on that person (tracking
-// them if needed); anywhere else it shows today's agenda. A tracked person's
+// The toolbar popup: on a LinkedIn profile it opens on that person (someone not
+// tracked yet as the page describes them: opening writes nothing); anywhere
+// else it shows today's agenda. A tracked person's
 // quick note paints from a glance at the database (storage/peek.ts); the
 // repositories load behind it.
 import { render } from 'preact';
@@ -8,13 +9,13 @@ import ui from '../../components/ui.css?inline';
 import { setChangeListener } from '../../storage/changes';
 import { pagePerson } from '../../storage/domain';
 import { type Peek, peek } from '../../storage/peek';
+import type { ProfileFacts } from '../../storage/people';
 import type { Person } from '../../storage/schemas';
 import { chooseLanguage, uiLocale } from '../../utils/i18n';
 import { sendMessage } from '../../utils/messaging';
 import { type ProfileRef, parseProfileUrl } from '../../utils/slug';
-import { loadPopupData } from './load-data';
 import popup from './popup.css?inline';
-import { loadDraft, PersonPopup, readDraft } from './popup-app';
+import { loadDraft, PersonPopup, pruneDrafts, readDraft } from './popup-app';
 
 // The styles come with the script rather than as stylesheets to fetch: every request an extension
 // page makes delays its first paint.
@@ -31,14 +32,14 @@ async function targetTab() {
 }
 
 /**
- * The person whose profile is in the tab. Someone not tracked yet is shown at once as the contact
- * the page describes, while the repositories start tracking them (`tracked`).
+ * The person whose profile is in the tab. Someone not tracked yet is shown at once as the contact the
+ * page describes (`facts`): they are stored only when the user saves a touch or presses Track.
  */
 async function personInTab(
   tab: Browser.tabs.Tab | undefined,
   ref: ProfileRef | null,
   known: Person | undefined,
-): Promise<{ person: Person; tracked?: Promise<unknown> } | null> {
+): Promise<{ person: Person; facts?: ProfileFacts } | null> {
   if (known) return { person: known };
   if (!tab?.id || !ref) return null;
   const facts = await sendMessage('readProfile', undefined, tab.id).catch(() => null);
@@ -57,8 +58,7 @@ async function personInTab(
       ?.trim();
   if (!name) return null;
   const onPage = facts ?? { slug, name };
-  const tracked = loadPopupData().then(({ trackPerson }) => trackPerson(onPage));
-  return { person: pagePerson(onPage, Date.now()), tracked };
+  return { person: pagePerson(onPage, Date.now()), facts: onPage };
 }
 
 async function main(): Promise<void> {
@@ -88,10 +88,11 @@ async function main(): Promise<void> {
     render(<AgendaPopup />, app);
     return;
   }
-  const { person, tracked } = target;
-  tracked?.catch((error) => console.error('[vinculo] tracking', error));
+  const { person, facts } = target;
   const draft = await loadDraft(person, person.slug === slug ? kept : undefined);
-  render(<PersonPopup slug={person.slug} initial={{ person, draft, tracked }} />, app);
+  render(<PersonPopup slug={person.slug} initial={{ person, draft, facts }} />, app);
+  // Drafts nobody came back to are forgotten after a while.
+  pruneDrafts().catch((error) => console.error('[vinculo] drafts', error));
 }
 
 main();

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PersonSummary } from '../../components/popup/person-summary';
 import { QuickNoteForm } from '../../components/popup/quick-note-form';
+import type { ProfileFacts } from '../../storage/people';
 import type { LoggedNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
 import { temperatureOf } from '../../utils/cadence';
@@ -14,8 +15,10 @@ import {
   draftToWrites,
   dueFromPick,
   emptyDraft,
+  isStaleDraft,
   toDateInput,
 } from '../../utils/draft';
+import { isStorageFull } from '../../utils/errors';
 import { t } from '../../utils/i18n';
 import { profileUrl } from '../../utils/slug';
 import { loadPopupData, type PersonData } from './load-data';
@@ -23,10 +26,28 @@ import { loadPopupData, type PersonData } from './load-data';
 const UNDO_MS = 8000;
 const draftKey = (slug: string) => `draft:${slug}`;
 
-/** What was typed for the person before the popup last closed, if anything. */
+type StoredDraft = Partial<Draft> & { savedAt?: number };
+
+/** What was typed for the person before the popup last closed, unless it has been forgotten. */
 export async function readDraft(slug: string): Promise<Partial<Draft> | undefined> {
-  const stored = await browser.storage.local.get(draftKey(slug));
-  return stored[draftKey(slug)] as Partial<Draft> | undefined;
+  const stored = (await browser.storage.local.get(draftKey(slug)))[draftKey(slug)] as StoredDraft | undefined;
+  if (!stored || isStaleDraft(stored.savedAt, Date.now())) return undefined;
+  const { savedAt: _, ...draft } = stored;
+  return draft;
+}
+
+/** Forgets drafts not touched for DRAFT_TTL; a draft from before drafts were dated starts its clock now. */
+export async function pruneDrafts(now = Date.now()): Promise<void> {
+  const all = (await browser.storage.local.get(null)) as Record<string, StoredDraft>;
+  const stale: string[] = [];
+  const dated: Record<string, StoredDraft> = {};
+  for (const [key, draft] of Object.entries(all)) {
+    if (!key.startsWith('draft:')) continue;
+    if (draft.savedAt === undefined) dated[key] = { ...draft, savedAt: now };
+    else if (isStaleDraft(draft.savedAt, now)) stale.push(key);
+  }
+  if (stale.length > 0) await browser.storage.local.remove(stale);
+  if (Object.keys(dated).length > 0) await browser.storage.local.set(dated);
 }
 
 /** The person's saved draft over an empty one (`kept` may already be on its way). */
@@ -41,10 +62,10 @@ export function PersonPopup({
 }: {
   slug: string;
   /**
-   * What the popup already read before its first render, so the note takes focus at once. `tracked`
-   * is the write that starts tracking someone new: live data and saving wait for it.
+   * What the popup already read before its first render, so the note takes focus at once. `facts` is
+   * what the page shows of someone not tracked yet: saving a touch or Track stores them.
    */
-  initial?: { person: Person; draft: Draft; tracked?: Promise<unknown> };
+  initial?: { person: Person; draft: Draft; facts?: ProfileFacts };
   onBack?: () => void;
 }) {
   const now = Date.now();
@@ -52,8 +73,8 @@ export function PersonPopup({
   useEffect(() => {
     let stop: (() => void) | undefined;
     let gone = false;
-    Promise.all([loadPopupData(), initial?.tracked])
-      .then(([api]) => {
+    loadPopupData()
+      .then((api) => {
         if (!gone) stop = api.watchPerson(slug, setData);
       })
       .catch((error) => console.error('[vinculo] popup data', error));
@@ -74,7 +95,9 @@ export function PersonPopup({
     if (data?.person && !draft) loadDraft(data.person).then(setDraft);
   }, [data?.person, draft]);
 
-  const person = data?.person ?? (data ? undefined : initial?.person);
+  // Someone not tracked yet is shown as the page describes them until a save or Track stores them.
+  const untracked = data?.person ? undefined : initial?.facts;
+  const person = data?.person ?? (data && !untracked ? undefined : initial?.person);
   if (!person) return data ? <p class="muted">{t('popup_notTracked')}</p> : null;
   if (!draft) return null;
 
@@ -82,7 +105,9 @@ export function PersonPopup({
     const next = { ...draft, ...patch };
     setDraft(next);
     setErrors([]);
-    browser.storage.local.set({ [draftKey(slug)]: next }).catch((e) => console.error('[vinculo] draft', e));
+    browser.storage.local
+      .set({ [draftKey(slug)]: { ...next, savedAt: Date.now() } })
+      .catch((e) => console.error('[vinculo] draft', e));
   };
 
   const save = async () => {
@@ -95,8 +120,7 @@ export function PersonPopup({
     setSaving(true);
     try {
       const { writes } = result;
-      await initial?.tracked;
-      const record = await (await loadPopupData()).logNote(person, writes);
+      const record = await (await loadPopupData()).logNote(person, writes, Date.now(), untracked);
       await browser.storage.local.remove(draftKey(slug));
       setDraft(
         emptyDraft(
@@ -109,10 +133,22 @@ export function PersonPopup({
       clearTimeout(undoTimer.current);
       undoTimer.current = setTimeout(() => setSaved(null), UNDO_MS);
     } catch (error) {
+      // Nothing of the note was written; the draft stays for another try.
       console.error('[vinculo] save', error);
-      setStatus(t('panel_error'));
+      setStatus(t(isStorageFull(error) ? 'error_storageFull' : 'panel_error'));
     } finally {
       setSaving(false);
+    }
+  };
+
+  const track = async () => {
+    if (!untracked) return;
+    try {
+      await (await loadPopupData()).trackPerson(untracked);
+      setStatus(t('popup_trackedNow', person.name));
+    } catch (error) {
+      console.error('[vinculo] track', error);
+      setStatus(t(isStorageFull(error) ? 'error_storageFull' : 'panel_error'));
     }
   };
 
@@ -129,6 +165,16 @@ export function PersonPopup({
       {onBack && (
         <button type="button" class="link" onClick={onBack}>
           ← {t('popup_agenda')}
+        </button>
+      )}
+      {untracked && (
+        <button
+          type="button"
+          class="track"
+          aria-label={t('badge_trackLabel', person.name)}
+          onClick={() => void track()}
+        >
+          {t('badge_track')}
         </button>
       )}
       <PersonSummary

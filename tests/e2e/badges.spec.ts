@@ -288,3 +288,42 @@ test('a good guest: page styles do not reach the badge, and the badge’s styles
   expect(outside.backgroundColor).not.toBe('rgb(238, 245, 252)');
   expect(outside.borderTopLeftRadius).not.toBe('999px');
 });
+
+test('the service worker stopped between a write and the badge refresh: the badge is right after the next navigation', async ({
+  vinculo,
+}) => {
+  const profile = fixture('profile-2025.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 40,
+    }),
+  ]);
+  const page = await vinculo.openLinkedIn(profile.file);
+  const badge = page.locator('vinculo-badge');
+  await expect(badge).toHaveAttribute('aria-label', /last touch 40 days ago · cold/);
+  // A touch is written (as the popup would) but the worker stops before it tells LinkedIn tabs.
+  const [person] = await readAll(vinculo, 'people');
+  const now = Date.now();
+  await seed(vinculo, 'touches', [
+    {
+      id: 'touch-late',
+      personId: profile.expected.slug,
+      at: now,
+      kind: 'call',
+      initiator: 'me',
+      value: 'none',
+      note: '',
+      createdAt: now,
+    },
+  ]);
+  await seed(vinculo, 'people', [
+    { ...person, lastTouchAt: now, dueAt: now + 30 * 86_400_000, updatedAt: now },
+  ]);
+  const cdp = await vinculo.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await expect(badge).toHaveAttribute('aria-label', /last touch 40 days ago · cold/);
+  await page.reload();
+  await expect(page.locator('vinculo-badge')).toHaveAttribute('aria-label', /last touch today · warm/);
+});

@@ -158,9 +158,220 @@ test('backup: export then import into an empty profile gives identical data; a c
   await page
     .getByLabel('Backup file (.json)')
     .setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(json) });
-  await page.getByRole('button', { name: 'Replace my data with this backup' }).click();
+  // Replacing asks again, and offers the way back first.
+  await page.getByRole('button', { name: 'Replace everything', exact: true }).click();
+  const confirm = page.getByRole('alertdialog');
+  await expect(confirm).toContainText('Replace everything?');
+  const exportFirst = page.waitForEvent('download');
+  await confirm.getByRole('button', { name: 'Export current data first' }).click();
+  expect((await exportFirst).suggestedFilename()).toMatch(/^vinculo-backup-\d{4}-\d{2}-\d{2}\.json$/);
+  await confirm.getByRole('button', { name: 'Yes, replace everything' }).click();
   await expect(page.getByText('Restored 2 people, 1 touches and 1 next steps.')).toBeVisible();
   expect(await readAll(vinculo, 'people')).toEqual(before.people);
   expect(await readAll(vinculo, 'touches')).toEqual(before.touches);
   expect(await readAll(vinculo, 'nextSteps')).toEqual(before.nextSteps);
+});
+
+test('backup: merging a file from another browser unites it with what is here; merging it again changes nothing', async ({
+  vinculo,
+}) => {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  await seed(vinculo, 'people', [
+    personRecord('ana-ortega', 'Ana Ortega', { stage: 'relationship', lastTouchDaysAgo: 5 }),
+    personRecord('bruno-diaz', 'Bruno Díaz'),
+  ]);
+  await seed(vinculo, 'touches', [
+    {
+      id: 't1',
+      personId: 'ana-ortega',
+      at: now - 5 * DAY,
+      kind: 'inPerson',
+      initiator: 'them',
+      value: 'both',
+      note: 'Coffee in Madrid',
+      createdAt: now - 5 * DAY,
+    },
+  ]);
+  await seed(vinculo, 'nextSteps', [
+    { id: 's1', personId: 'bruno-diaz', text: 'Send Bruno the deck', createdAt: now },
+  ]);
+  const page = await vinculo.openExtensionPage('options.html#/backup');
+  const downloaded = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export backup (JSON)' }).click();
+  const { readFileSync } = await import('node:fs');
+  const json = readFileSync(await (await downloaded).path(), 'utf8');
+
+  // Meanwhile, in this browser: Bruno is deleted, Carla tracked, a call with Ana logged.
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('link', { name: 'People' }).click();
+  await page.getByRole('table').getByRole('button', { name: 'Bruno Díaz' }).click();
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(page.getByText('Showing 1 of 1 people')).toBeVisible();
+  await seed(vinculo, 'people', [personRecord('carla-ibarra', 'Carla Ibarra')]);
+  await seed(vinculo, 'touches', [
+    {
+      id: 't2',
+      personId: 'ana-ortega',
+      at: now - DAY,
+      kind: 'call',
+      initiator: 'me',
+      value: 'gave',
+      note: 'Call about the role',
+      createdAt: now - DAY,
+    },
+  ]);
+
+  const mergeFile = async () => {
+    await nav.getByRole('link', { name: 'Backup' }).click();
+    await page
+      .getByLabel('Backup file (.json)')
+      .setInputFiles({ name: 'other-browser.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+    await expect(page.getByRole('region', { name: 'What should this backup do?' })).toContainText(
+      'holds 2 people, 1 touches and 1 next steps',
+    );
+    await page.getByRole('button', { name: 'Merge into what is here' }).click();
+  };
+  await mergeFile();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged into what is here' })).toContainText(
+    '1 people added and 1 updated, 0 touches added and 0 updated, 1 next steps added and 0 updated',
+  );
+
+  // The union, as the dashboard shows it: everyone from both sides, both of Ana's touches, Bruno's step.
+  await nav.getByRole('link', { name: 'People' }).click();
+  await expect(page.getByText('Showing 3 of 3 people')).toBeVisible();
+  const table = page.getByRole('table');
+  for (const name of ['Ana Ortega', 'Bruno Díaz', 'Carla Ibarra'])
+    await expect(table.getByRole('button', { name })).toBeVisible();
+  await table.getByRole('button', { name: 'Ana Ortega' }).click();
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  await expect(timeline.getByRole('listitem')).toHaveCount(2);
+  await expect(timeline).toContainText('Call about the role');
+  await expect(timeline).toContainText('Coffee in Madrid');
+  await nav.getByRole('link', { name: 'People' }).click();
+  await table.getByRole('button', { name: 'Bruno Díaz' }).click();
+  await expect(page.getByRole('region', { name: 'Open next steps' })).toContainText('Send Bruno the deck');
+
+  const after = {
+    people: await readAll(vinculo, 'people'),
+    touches: await readAll(vinculo, 'touches'),
+    nextSteps: await readAll(vinculo, 'nextSteps'),
+  };
+  await mergeFile();
+  await expect(page.getByRole('status').filter({ hasText: 'Merged into what is here' })).toContainText(
+    '0 people added and 0 updated, 0 touches added and 0 updated, 0 next steps added and 0 updated',
+  );
+  expect({
+    people: await readAll(vinculo, 'people'),
+    touches: await readAll(vinculo, 'touches'),
+    nextSteps: await readAll(vinculo, 'nextSteps'),
+  }).toEqual(after);
+});
+
+test('every Undo on a person’s page puts back exactly what was taken: a deleted touch, then the person', async ({
+  vinculo,
+}) => {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  await seed(vinculo, 'people', [
+    personRecord('carla-ibarra', 'Carla Ibarra', { stage: 'acquaintance', lastTouchDaysAgo: 2 }),
+  ]);
+  const touches = [
+    {
+      id: 'touch-old',
+      personId: 'carla-ibarra',
+      at: now - 20 * DAY,
+      kind: 'call',
+      initiator: 'them',
+      value: 'gave',
+      note: 'Long call',
+      createdAt: now - 20 * DAY,
+    },
+    {
+      id: 'touch-new',
+      personId: 'carla-ibarra',
+      at: now - 2 * DAY,
+      kind: 'message',
+      initiator: 'me',
+      value: 'none',
+      note: 'Quick hello',
+      createdAt: now - 2 * DAY,
+    },
+  ];
+  await seed(vinculo, 'touches', touches);
+  const before = (await readAll(vinculo, 'people'))[0];
+  const page = await vinculo.openExtensionPage('options.html#/person/carla-ibarra');
+  const toast = page.locator('.toast');
+
+  await page.getByRole('button', { name: 'Delete the touch from 2 days ago' }).click();
+  await expect(toast).toContainText('Touch deleted.');
+  await expect.poll(async () => (await readAll(vinculo, 'touches')).map((t) => t.id)).toEqual(['touch-old']);
+  await expect.poll(async () => (await readAll(vinculo, 'people'))[0]?.lastTouchAt).toBe(now - 20 * DAY);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => readAll(vinculo, 'touches')).toEqual([...touches].reverse());
+  await expect
+    .poll(async () => {
+      const [p] = await readAll(vinculo, 'people');
+      return [p?.lastTouchAt, p?.dueAt];
+    })
+    .toEqual([before?.lastTouchAt, before?.dueAt]);
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page.getByRole('button', { name: 'Yes, delete' }).click();
+  await expect(toast).toContainText('Carla Ibarra deleted.');
+  await expect.poll(async () => (await readAll(vinculo, 'people')).length).toBe(0);
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => readAll(vinculo, 'touches')).toEqual([...touches].reverse());
+  await expect.poll(async () => (await readAll(vinculo, 'people'))[0]?.slug).toBe('carla-ibarra');
+  const [after] = await readAll(vinculo, 'people');
+  expect([after?.lastTouchAt, after?.dueAt, after?.stage]).toEqual([
+    before?.lastTouchAt,
+    before?.dueAt,
+    'acquaintance',
+  ]);
+});
+
+test('Settings says whether the browser may clear Vínculo’s data', async ({ vinculo }) => {
+  const page = await vinculo.openExtensionPage('options.html#/settings');
+  await expect(
+    page.getByText("Persistent: the browser will not clear Vínculo's data to free space."),
+  ).toBeVisible();
+});
+
+test('the dashboard closed in the middle of a 30,000-row import: reopening says none of it was kept, and the same import completes it with nothing twice', async ({
+  vinculo,
+}) => {
+  await seed(vinculo, 'people', [personRecord('ana-ortega', 'Ana Ortega', { stage: 'relationship' })]);
+  const file = { name: 'Connections.csv', mimeType: 'text/csv', buffer: Buffer.from(connectionsCsv(30_000)) };
+  let page = await vinculo.openExtensionPage('options.html#/import');
+  await page.getByLabel('Connections.csv').setInputFiles(file);
+  // The rows are parsed, the write has started: the user closes the tab.
+  await expect
+    .poll(
+      () =>
+        vinculo.worker.evaluate(async () =>
+          Boolean((await chrome.storage.local.get('import:running'))['import:running']),
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  await page.close();
+  expect(await readAll(vinculo, 'people')).toHaveLength(1);
+
+  page = await vinculo.openExtensionPage('options.html#/import');
+  await expect(page.getByRole('alert')).toContainText('The import of Connections.csv (30,000 rows', {
+    timeout: 10_000,
+  });
+  await expect(page.getByRole('alert')).toContainText('None of its rows were kept');
+  await page.getByLabel('Connections.csv').setInputFiles(file);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported: 30000' })).toBeVisible({
+    timeout: 60_000,
+  });
+  const people = await readAll(vinculo, 'people');
+  expect(people).toHaveLength(30_001);
+  expect(new Set(people.map((p) => p.slug)).size).toBe(30_001);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Import' })).toBeVisible();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });

@@ -11,20 +11,31 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('on a profile: opens on the person (tracking them), logs a touch with a next step, the badge follows', async ({
+test('on a profile: opens on the person as the page shows them, writing nothing until a touch is saved; the badge follows', async ({
   vinculo,
 }) => {
   const profile = fixture('profile-2024.html') as ProfileFixture;
   const page = await vinculo.openLinkedIn(profile.file);
   await expect(page.locator('vinculo-badge')).toHaveCount(1);
-  const popup = await vinculo.openExtensionPage(`popup.html?tab=${await tabIdOf(vinculo, page.url())}`);
+  const url = `popup.html?tab=${await tabIdOf(vinculo, page.url())}`;
+  // Opening and closing the popup leaves the database as it was.
+  const glance = await vinculo.openExtensionPage(url);
+  await expect(glance.getByRole('heading', { name: profile.expected.name })).toBeVisible();
+  await glance.getByLabel('Note').fill('Just looking');
+  await glance.close();
+  expect(await readAll(vinculo, 'people')).toEqual([]);
 
+  const popup = await vinculo.openExtensionPage(url);
   await expect(popup.getByRole('heading', { name: profile.expected.name })).toBeVisible();
+  await expect(
+    popup.getByRole('button', { name: `Not tracked in Vínculo. Track ${profile.expected.name}` }),
+  ).toBeVisible();
   await expect(popup.getByLabel('Note')).toBeFocused();
   // The popup's own styles apply (they come with its script).
   expect(await popup.evaluate(() => getComputedStyle(document.body).width)).toBe('380px');
   await expectAccessible(popup);
 
+  await popup.getByLabel('Note').fill('');
   await popup.keyboard.type('Talked about her move to Lisbon.');
   await popup.getByRole('radio', { name: 'Call', exact: true }).check();
   await popup.getByRole('radio', { name: 'I gave' }).check();
@@ -34,6 +45,13 @@ test('on a profile: opens on the person (tracking them), logs a touch with a nex
   await popup.getByRole('button', { name: 'Save' }).click();
   await expect(popup.getByRole('status')).toContainText('Touch saved.');
 
+  expect(await readAll(vinculo, 'people')).toEqual([
+    expect.objectContaining({
+      slug: profile.expected.slug,
+      stage: 'acquaintance',
+      headline: profile.expected.headline,
+    }),
+  ]);
   const [touch] = await readAll(vinculo, 'touches');
   expect(touch).toMatchObject({
     kind: 'call',
@@ -78,6 +96,69 @@ test('the draft survives the popup closing, and Undo takes a saved touch back', 
   await expect(popup.getByRole('status')).toContainText('Undone');
   expect(await readAll(vinculo, 'touches')).toHaveLength(0);
   await expect(popup.getByLabel('Note')).toHaveValue('');
+});
+
+test('Track in the popup stores someone new; Undo after their first note stops tracking them again', async ({
+  vinculo,
+}) => {
+  const profile = fixture('profile-2026-sdui.html') as ProfileFixture;
+  const page = await vinculo.openLinkedIn(profile.file);
+  await expect(page.locator('vinculo-badge')).toHaveCount(1);
+  const url = `popup.html?tab=${await tabIdOf(vinculo, page.url())}`;
+  let popup = await vinculo.openExtensionPage(url);
+  await popup.getByLabel('Note').fill('First coffee');
+  await popup.keyboard.press('Control+Enter');
+  await expect(popup.getByRole('status')).toContainText('Touch saved.');
+  expect(await readAll(vinculo, 'people')).toHaveLength(1);
+  await popup.getByRole('button', { name: 'Undo' }).click();
+  await expect(popup.getByRole('status')).toContainText('Undone');
+  expect(await readAll(vinculo, 'people')).toEqual([]);
+  expect(await readAll(vinculo, 'touches')).toEqual([]);
+  await popup.close();
+
+  popup = await vinculo.openExtensionPage(url);
+  await popup.getByRole('button', { name: `Not tracked in Vínculo. Track ${profile.expected.name}` }).click();
+  await expect(popup.getByRole('status')).toContainText(`Now tracking ${profile.expected.name}.`);
+  expect(await readAll(vinculo, 'people')).toEqual([
+    expect.objectContaining({ slug: profile.expected.slug, stage: 'contact' }),
+  ]);
+  await expect(page.locator('vinculo-badge')).toHaveAttribute('aria-label', /^Contact · no touch yet/);
+});
+
+test('a full disk: saving says so, writes nothing of the note, and keeps the draft', async ({ vinculo }) => {
+  const profile = fixture('profile-2025.html') as ProfileFixture;
+  await seed(vinculo, 'people', [
+    personRecord(profile.expected.slug, profile.expected.name, {
+      stage: 'acquaintance',
+      lastTouchDaysAgo: 9,
+    }),
+  ]);
+  const page = await vinculo.openLinkedIn(profile.file);
+  const url = `popup.html?tab=${await tabIdOf(vinculo, page.url())}`;
+  const popup = await vinculo.context.newPage();
+  // The browser refuses the note's second write (the next step) as over quota: nothing may be kept.
+  await popup.addInitScript(() => {
+    const add = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+      if (this.name === 'nextSteps')
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return add.apply(this, args);
+    };
+  });
+  await popup.goto(`chrome-extension://${vinculo.extensionId}/${url}`);
+  await popup.getByLabel('Note').fill('Promised an intro to Marta');
+  await popup.getByLabel('Next step', { exact: true }).fill('Introduce her to Marta');
+  await popup.keyboard.press('Control+Enter');
+  await expect(popup.getByRole('status')).toContainText(
+    "Your browser's storage is full, so nothing was saved.",
+  );
+  expect(await readAll(vinculo, 'touches')).toEqual([]);
+  expect(await readAll(vinculo, 'nextSteps')).toEqual([]);
+  const [person] = await readAll(vinculo, 'people');
+  expect(person?.lastTouchAt).toBeLessThan(Date.now() - 8 * 86_400_000);
+  await popup.reload();
+  await expect(popup.getByLabel('Note')).toHaveValue('Promised an intro to Marta');
+  await expect(popup.getByLabel('Next step', { exact: true })).toHaveValue('Introduce her to Marta');
 });
 
 test('a note with HTML, emoji and right-to-left text is saved and shown as text', async ({ vinculo }) => {

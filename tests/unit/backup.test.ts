@@ -1,15 +1,24 @@
-// A backup restores exactly what was exported; a damaged one is refused whole, naming the first
-// problem and where it is, and changes nothing.
+// A backup restores exactly what was exported, or merges into what is here losing nothing; a damaged
+// one is refused whole, naming the first problem and where it is, and changes nothing; a restore or
+// merge interrupted half-way leaves every table as it was.
 import { readFileSync } from 'node:fs';
+import type { DBCore, DBCoreMutateRequest, Middleware } from 'dexie';
 import Papa from 'papaparse';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { exportBackup, restoreBackup } from '../../storage/backup';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportBackup, mergeBackup, restoreBackup } from '../../storage/backup';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
 import { importConnections } from '../../storage/import';
 import { addNextStep, setNextStepDone } from '../../storage/next-steps';
-import { refreshFromPage, setStage, snoozePerson, trackPerson, updatePerson } from '../../storage/people';
-import { defaultSettings, type Person } from '../../storage/schemas';
+import {
+  deletePerson,
+  refreshFromPage,
+  setStage,
+  snoozePerson,
+  trackPerson,
+  updatePerson,
+} from '../../storage/people';
+import { defaultSettings, type NextStep, type Person, type Touch } from '../../storage/schemas';
 import { getSettings, saveSettings } from '../../storage/settings';
 import { addTouch } from '../../storage/touches';
 import {
@@ -40,10 +49,14 @@ const snapshot = async () => ({
   settings: await getSettings(),
 });
 
-/** What the dashboard does with a chosen backup file: check it whole, then restore. */
-async function restoreFile(text: string) {
+/** Every row of every table, as stored: what "exactly as before" is compared on. */
+const everything = async () =>
+  Object.fromEntries(await Promise.all(db.tables.map(async (t) => [t.name, await t.toArray()] as const)));
+
+/** What the dashboard does with a chosen backup file: check it whole, then restore or merge it. */
+async function restoreFile(text: string, how: 'replace' | 'merge' = 'replace') {
   const parsed = parseBackup(text);
-  if (parsed.ok) await restoreBackup(parsed.backup);
+  if (parsed.ok) await (how === 'replace' ? restoreBackup(parsed.backup) : mergeBackup(parsed.backup));
   return parsed;
 }
 
@@ -161,6 +174,220 @@ describe('backup round trip', () => {
   });
 });
 
+describe('merging a backup into what is here', () => {
+  it('unites a backup from another browser with what changed here since, and a second merge changes nothing', async () => {
+    await fillProfile();
+    const settingsHere = await getSettings();
+    const file = JSON.stringify(await exportBackup(T0 + 3 * DAY));
+    // Since the export, this browser deleted Bo, started tracking Zoë, tagged Ana and logged a call.
+    await deletePerson('bo-li');
+    await trackPerson({ slug: 'zoe-ray', name: 'Zoë Ray' }, T0 + 4 * DAY);
+    await updatePerson('ana-garcia', { tags: ['mentor', 'cto'] }, T0 + 4 * DAY);
+    await addTouch(
+      {
+        personId: 'ana-garcia',
+        at: T0 + 5 * DAY,
+        kind: 'call',
+        initiator: 'me',
+        value: 'gave',
+        note: 'Call',
+      },
+      T0 + 5 * DAY,
+    );
+    const deleted = JSON.parse(file).people.find((p: Person) => p.slug === 'bo-li');
+    changed = [];
+
+    const parsed = parseBackup(file);
+    if (!parsed.ok) throw new Error('the export must parse');
+    const report = await mergeBackup(parsed.backup);
+    expect(report).toStrictEqual({
+      people: { added: 1, updated: 1, unchanged: 1 },
+      touches: { added: 0, updated: 0, unchanged: 1 },
+      nextSteps: { added: 0, updated: 0, unchanged: 2 },
+      notesNotJoined: [],
+    });
+    expect((await db.people.toArray()).map((p) => p.slug).sort()).toStrictEqual([
+      'ana-garcia',
+      'bo-li',
+      'cy-ng',
+      'zoe-ray',
+    ]);
+    expect(await db.people.get('bo-li')).toStrictEqual(deleted);
+    const ana = await db.people.get('ana-garcia');
+    // Tags are united: the newer's first, then what only the backup had.
+    expect(ana).toMatchObject({
+      tags: ['mentor', 'cto', 'madrid'],
+      lastTouchAt: T0 + 5 * DAY,
+      metInPerson: true,
+      updatedAt: T0 + 5 * DAY,
+    });
+    expect((await db.touches.toArray()).map((t) => t.note).sort()).toStrictEqual(['Call', 'Lunch']);
+    expect(await getSettings()).toStrictEqual(settingsHere);
+    expect(changed).toStrictEqual([['ana-garcia', 'bo-li']]);
+
+    const after = await everything();
+    changed = [];
+    const again = await mergeBackup(parsed.backup);
+    expect(again.people).toStrictEqual({ added: 0, updated: 0, unchanged: 3 });
+    expect(await everything()).toStrictEqual(after);
+    expect(changed).toStrictEqual([]);
+  });
+
+  it('into an empty profile gives back the exported people, touches and next steps; the settings here stay', async () => {
+    await fillProfile();
+    const before = await snapshot();
+    const text = JSON.stringify(await exportBackup(T0 + 10 * DAY));
+    await db.delete();
+    await db.open();
+    expect((await restoreFile(text, 'merge')).ok).toBe(true);
+    expect(await snapshot()).toStrictEqual({ ...before, settings: defaultSettings });
+  });
+
+  it('brings the newer version of a person back into an older one, field by field', async () => {
+    await fillProfile();
+    const old = JSON.stringify(await exportBackup(T0));
+    await updatePerson(
+      'ana-garcia',
+      { about: 'Met at JSConf. Now CTO.', stage: 'acquaintance' },
+      T0 + 20 * DAY,
+    );
+    const newer = JSON.stringify(await exportBackup(T0 + 20 * DAY));
+    await restoreFile(old);
+    await restoreFile(newer, 'merge');
+    expect(await db.people.get('ana-garcia')).toMatchObject({
+      about: 'Met at JSConf. Now CTO.',
+      stage: 'acquaintance',
+      updatedAt: T0 + 20 * DAY,
+    });
+  });
+});
+
+// ——— Faults: a write refused half-way, or the tab closed in the middle ———
+
+/**
+ * A DBCore middleware that lets the first `after` records of the next add or put on `table` through
+ * and then fails it: with a QuotaExceededError, or by aborting the transaction as closing the tab does.
+ */
+function faultAfter(table: string, after: number, how: 'quota' | 'abort') {
+  const state = { written: 0 };
+  const middleware: Middleware<DBCore> = {
+    stack: 'dbcore',
+    name: 'fault',
+    create: (down) => ({
+      ...down,
+      table: (name) => {
+        const inner = down.table(name);
+        if (name !== table) return inner;
+        return {
+          ...inner,
+          mutate: async (req: DBCoreMutateRequest) => {
+            if (req.type !== 'add' && req.type !== 'put') return inner.mutate(req);
+            const part = {
+              ...req,
+              values: req.values.slice(0, after),
+              ...(req.keys ? { keys: req.keys.slice(0, after) } : {}),
+            };
+            const result = await inner.mutate(part);
+            state.written += part.values.length - result.numFailures;
+            if (how === 'abort') (req.trans as unknown as IDBTransaction).abort();
+            throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+          },
+        };
+      },
+    }),
+  };
+  return { middleware, state };
+}
+
+/** A checked backup of `n` people, each with a touch and a next step, none of them in fillProfile(). */
+function bigBackup(n: number): ValidBackup {
+  const people: Person[] = Array.from({ length: n }, (_, i) => ({
+    slug: `someone-${i}`,
+    name: `Someone ${i}`,
+    stage: 'acquaintance',
+    tags: ['moved'],
+    about: '',
+    source: 'import',
+    createdAt: T0,
+    updatedAt: T0 + 30 * DAY,
+    metInPerson: false,
+    roleChanges: [],
+    lastTouchAt: T0 + DAY,
+    dueAt: T0 + 31 * DAY,
+  }));
+  const touches: Touch[] = people.map((p, i) => ({
+    id: `touch-${i}`,
+    personId: p.slug,
+    at: T0 + DAY,
+    kind: 'message',
+    initiator: 'me',
+    value: 'none',
+    note: '',
+    createdAt: T0 + DAY,
+  }));
+  const nextSteps: NextStep[] = people.map((p, i) => ({
+    id: `step-${i}`,
+    personId: p.slug,
+    text: 'Follow up',
+    createdAt: T0,
+  }));
+  // Ana is in it too, newer than here, so the merge also rewrites someone already here.
+  const ana: Person = { ...people[0]!, slug: 'ana-garcia', name: 'Ana García', updatedAt: T0 + 40 * DAY };
+  const parsed = parseBackup(
+    JSON.stringify({
+      format: 'vinculo-backup',
+      version: 1,
+      exportedAt: new Date(T0).toISOString(),
+      people: [ana, ...people],
+      touches,
+      nextSteps,
+      settings: { ...defaultSettings, reminderHour: 7 },
+    }),
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+  return parsed.backup;
+}
+
+describe('a restore or merge interrupted half-way leaves every table exactly as it was', () => {
+  afterEach(() => {
+    db.unuse({ stack: 'dbcore', name: 'fault' });
+    db.close();
+  });
+
+  it.each([
+    ['replace', 'people', 'quota'],
+    ['replace', 'touches', 'quota'],
+    ['replace', 'nextSteps', 'abort'],
+    ['merge', 'people', 'quota'],
+    ['merge', 'touches', 'abort'],
+    ['merge', 'nextSteps', 'quota'],
+  ] as const)('%s: %s refused after part of them were written (%s)', async (how, table, fault) => {
+    await fillProfile();
+    const before = await everything();
+    const beforeText = JSON.stringify(before);
+    const backup = bigBackup(500);
+    const { middleware, state } = faultAfter(table, 200, fault);
+    db.close();
+    db.use(middleware);
+    await db.open();
+    changed = [];
+
+    await expect(how === 'replace' ? restoreBackup(backup) : mergeBackup(backup)).rejects.toThrow();
+    // The fault did strike in the middle: part of the records had been written when it came.
+    expect(state.written).toBe(200);
+    db.unuse({ stack: 'dbcore', name: 'fault' });
+    db.close();
+    await db.open();
+    expect(await everything()).toStrictEqual(before);
+    expect(JSON.stringify(await everything())).toBe(beforeText);
+    expect(changed).toStrictEqual([]);
+
+    // And the same file goes through once nothing is in the way.
+    await (how === 'replace' ? restoreBackup(backup) : mergeBackup(backup));
+    expect(await db.people.count()).toBe(how === 'replace' ? 501 : 503);
+  });
+});
+
 describe('damaged backups are refused whole and change nothing', () => {
   const person = (i: number): Person => ({
     slug: `person-${i}`,
@@ -252,10 +479,31 @@ describe('damaged backups are refused whole and change nothing', () => {
     ],
   ])('%s', async (_name, file, problem) => {
     await fillProfile();
-    const before = await snapshot();
+    const before = await everything();
     changed = [];
-    expect(await restoreFile(file())).toStrictEqual({ ok: false, problem });
-    expect(await snapshot()).toStrictEqual(before);
+    for (const how of ['replace', 'merge'] as const) {
+      expect(await restoreFile(file(), how)).toStrictEqual({ ok: false, problem });
+      expect(await everything()).toStrictEqual(before);
+    }
+    expect(changed).toStrictEqual([]);
+  });
+
+  it('a file wrong only at its 9,999th record writes nothing, whether replacing or merging', async () => {
+    await fillProfile();
+    const before = await everything();
+    changed = [];
+    const text = edit((b) => {
+      b.people = Array.from({ length: 10_000 }, (_, i) => person(i));
+      Object.assign(b.people[9_998]!, { createdAt: 'yesterday' });
+    });
+    for (const how of ['replace', 'merge'] as const) {
+      const parsed = await restoreFile(text, how);
+      expect(parsed.ok || backupProblemMessage(parsed.problem)).toStrictEqual({
+        key: 'backup_invalidRecord',
+        substitutions: ['people', '9999', 'createdAt'],
+      });
+      expect(await everything()).toStrictEqual(before);
+    }
     expect(changed).toStrictEqual([]);
   });
 

@@ -1,7 +1,11 @@
 // Each schema upgrade: open the previous version with data, upgrade, check every row.
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb, schemaV1, schemaV2, schemaV3 } from '../../storage/db';
+import { DB_NAME, db, openDb, schemaV1, schemaV2, schemaV3, schemaV4 } from '../../storage/db';
+import { networkHealth } from '../../storage/stats';
+import { addTouch } from '../../storage/touches';
+import { DAY } from '../../utils/time';
+import { keptRows, recountHealth, recountRows } from './health-recount';
 
 describe('version 1 → 2', () => {
   it('keeps every person, touch, step and setting, and derives the new fields', async () => {
@@ -57,6 +61,11 @@ describe('version 1 → 2', () => {
     expect(await v2.nextSteps.get('s1')).toMatchObject({ text: 'Coffee' });
     expect(await v2.settings.get('settings')).toEqual({ key: 'settings', value: { reminderHour: 8 } });
     expect(await v2.people.where('memberId').equals('x').count()).toBe(0);
+    // Upgrading on to the latest version counts them, though version 2 rewrote them before the counts existed.
+    expect(await v2.healthCounts.get('people/stage/acquaintance')).toEqual({
+      key: 'people/stage/acquaintance',
+      n: 50,
+    });
     v2.close();
   });
 });
@@ -116,5 +125,91 @@ describe('version 3 → 4', () => {
     expect(stored).toEqual([steps[1], { ...steps[0], openDueAt: 100 }, steps[2]]);
     expect(await v4.nextSteps.where('openDueAt').belowOrEqual(1000).primaryKeys()).toEqual(['s-open']);
     v4.close();
+  });
+});
+
+describe('version 4 → 5', () => {
+  it('keeps every row, starts the health counts from them, and drops the cached health', async () => {
+    const now = Date.UTC(2026, 0, 10, 12);
+    db.close();
+    await Dexie.delete(DB_NAME);
+    const v4 = new Dexie(DB_NAME);
+    v4.version(1).stores(schemaV1);
+    v4.version(2).stores(schemaV2);
+    v4.version(3).stores(schemaV3);
+    v4.version(4).stores(schemaV4);
+    const stages = ['contact', 'acquaintance', 'relationship', 'archived'] as const;
+    const people = Array.from({ length: 40 }, (_, i) => {
+      const stage = stages[i % 4]!;
+      const lastTouchAt = now - (i % 9) * 7 * DAY;
+      const cadence =
+        i % 10 === 0 ? 20 : stage === 'acquaintance' ? 30 : stage === 'relationship' ? 60 : null;
+      return {
+        slug: `person-${i}`,
+        name: `Person ${i}`,
+        stage,
+        tags: [],
+        about: '',
+        source: i % 3 ? 'import' : 'page',
+        createdAt: now - 400 * DAY,
+        updatedAt: now - DAY,
+        lastTouchAt,
+        metInPerson: false,
+        roleChanges: [],
+        ...(i % 10 === 0 && { cadenceDays: 20 }),
+        ...(cadence !== null && { dueAt: lastTouchAt + cadence * DAY }),
+      };
+    });
+    const values = ['gave', 'received', 'both', 'none'] as const;
+    const touches = Array.from({ length: 120 }, (_, i) => ({
+      id: `t-${i}`,
+      personId: `person-${i % 40}`,
+      at: now - i * 3 * DAY - i * 1000,
+      kind: 'message',
+      initiator: i % 2 ? 'me' : 'them',
+      value: values[i % 4]!,
+      note: '',
+      createdAt: now - i * DAY,
+    }));
+    const steps = [
+      { id: 's1', personId: 'person-1', text: 'Coffee', dueAt: now, openDueAt: now, createdAt: now },
+    ];
+    const settings = [
+      {
+        key: 'settings',
+        value: { cadenceDays: { contact: null, acquaintance: 30, relationship: 60, archived: null } },
+      },
+      { key: 'reminders', value: {} },
+    ];
+    await v4.table('people').bulkAdd(people);
+    await v4.table('touches').bulkAdd(touches);
+    await v4.table('nextSteps').bulkAdd(steps);
+    await v4
+      .table('settings')
+      .bulkAdd([...settings, { key: 'health', value: { computedAt: now, health: {} } }]);
+    v4.close();
+
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect(await db.people.orderBy('slug').toArray()).toEqual(
+      [...people].sort((a, b) => a.slug.localeCompare(b.slug)),
+    );
+    expect(await db.touches.orderBy('id').toArray()).toEqual(
+      [...touches].sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    expect(await db.nextSteps.toArray()).toEqual(steps);
+    expect(await db.settings.orderBy('key').toArray()).toEqual([settings[1], settings[0]]);
+    expect(await keptRows()).toEqual(await recountRows());
+    const health = await networkHealth(now);
+    expect(health).toEqual(await recountHealth(now));
+    expect(health.tracked).toBe(40);
+    expect(health.temperature.cold + health.temperature.cooling).toBeGreaterThan(0);
+
+    // From here on the writes keep the counts.
+    await addTouch(
+      { personId: 'person-2', at: now, kind: 'call', initiator: 'me', value: 'gave', note: '' },
+      now,
+    );
+    expect(await networkHealth(now)).toEqual(await recountHealth(now));
   });
 });

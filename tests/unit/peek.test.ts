@@ -21,7 +21,13 @@ describe('a glance at the database for the popup', () => {
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
     // Dexie still opens its schema afterwards.
     await db.open();
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['nextSteps', 'people', 'settings', 'touches']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'healthCounts',
+      'nextSteps',
+      'people',
+      'settings',
+      'touches',
+    ]);
   });
 
   it('reads the person exactly as the repositories stored them, and the chosen language', async () => {

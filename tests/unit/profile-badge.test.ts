@@ -91,6 +91,15 @@ describe('the badge', () => {
     expect(props.onToggle).toHaveBeenCalledOnce();
   });
 
+  it('leaves the badge alone when a repaint would say the same (a click in progress is not cut short)', () => {
+    const { root, repaint } = mount();
+    const badge = root.querySelector('button');
+    repaint({});
+    expect(root.querySelector('button')).toBe(badge);
+    repaint({ view: { ...view, stage: 'relationship' } });
+    expect(root.querySelector('button')).not.toBe(badge);
+  });
+
   it('keeps one status element, so what it says next is announced', () => {
     const { root, repaint } = mount({ open: true });
     const status = root.querySelector('[role="status"]');

@@ -1,9 +1,10 @@
 // The repository keeps lastTouchAt and dueAt right on every write.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { profileView } from '../../entrypoints/background/handlers';
 import { goingCold } from '../../storage/agenda';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
+import { pagePerson } from '../../storage/domain';
 import {
   addNextStep,
   countDueNextSteps,
@@ -32,6 +33,7 @@ import { getSettings, saveSettings } from '../../storage/settings';
 import { addTouch, deleteTouch, listTouches, restoreTouch, updateTouch } from '../../storage/touches';
 import { overdueRatio } from '../../utils/cadence';
 import { rankMostOverdue } from '../../utils/digest';
+import { isStorageFull } from '../../utils/errors';
 import { DAY } from '../../utils/time';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -360,5 +362,81 @@ describe('a quick note and its undo', () => {
     expect(after?.lastTouchAt).toBeUndefined();
     expect(await db.touches.count()).toBe(0);
     expect(await openNextSteps(ana.slug)).toEqual([]);
+  });
+
+  it('is one transaction: when any write fails (a full disk), nothing of the note is kept', async () => {
+    const person = await trackAcquaintance();
+    const before = await getPerson(ana.slug);
+    const full = Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' });
+    const add = vi.spyOn(db.nextSteps, 'add').mockRejectedValueOnce(full);
+    await expect(
+      logNote(
+        person,
+        {
+          touch: { at: T0 + DAY, kind: 'call', initiator: 'me', value: 'gave', note: 'Intro call' },
+          nextStep: { text: 'Send the deck', dueAt: T0 + 8 * DAY },
+          patch: { stage: 'relationship' },
+        },
+        T0 + DAY,
+      ),
+    ).rejects.toSatisfy(isStorageFull);
+    add.mockRestore();
+    expect(await db.touches.count()).toBe(0);
+    expect(await db.nextSteps.count()).toBe(0);
+    expect(await getPerson(ana.slug)).toEqual(before);
+  });
+
+  it('stores someone not tracked yet in the same transaction, and Undo stops tracking them again', async () => {
+    const facts = { slug: 'bea-luna', name: 'Bea Luna', headline: 'Designer' };
+    const logged = await logNote(
+      pagePerson(facts, T0),
+      { touch: { at: T0, kind: 'message', initiator: 'them', value: 'none', note: '' } },
+      T0,
+      facts,
+    );
+    expect(await getPerson('bea-luna')).toMatchObject({
+      name: 'Bea Luna',
+      headline: 'Designer',
+      lastTouchAt: T0,
+    });
+    await undoNote(logged);
+    expect(await getPerson('bea-luna')).toBeUndefined();
+    expect(await db.touches.count()).toBe(0);
+  });
+
+  it('refuses a note for someone not tracked when nothing says who they are, writing nothing', async () => {
+    await expect(
+      logNote(pagePerson({ slug: 'nadie-aqui', name: 'Nadie' }, T0), {
+        touch: { at: T0, kind: 'message', initiator: 'me', value: 'none', note: '' },
+      }),
+    ).rejects.toThrow('not tracked');
+    expect(await db.people.count()).toBe(0);
+  });
+
+  it('a deleted touch comes back with the same id and dates, and the person’s clock with it', async () => {
+    await trackAcquaintance();
+    const first = await addTouch(
+      { personId: ana.slug, at: T0 + DAY, kind: 'call', initiator: 'me', value: 'none', note: 'a' },
+      T0 + DAY,
+    );
+    const second = await addTouch(
+      {
+        personId: ana.slug,
+        at: T0 + 5 * DAY,
+        kind: 'email',
+        initiator: 'them',
+        value: 'received',
+        note: 'b',
+      },
+      T0 + 5 * DAY,
+    );
+    if (!first.ok || !second.ok) throw new Error('touches refused');
+    const before = await getPerson(ana.slug);
+    const removed = await deleteTouch(second.touch.id, T0 + 6 * DAY);
+    expect((await getPerson(ana.slug))?.lastTouchAt).toBe(T0 + DAY);
+    await restoreTouch(removed!, T0 + 6 * DAY);
+    expect(await db.touches.get(second.touch.id)).toEqual(second.touch);
+    const after = await getPerson(ana.slug);
+    expect([after?.lastTouchAt, after?.dueAt]).toEqual([before?.lastTouchAt, before?.dueAt]);
   });
 });
