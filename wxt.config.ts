@@ -49,6 +49,18 @@ export default defineConfig({
       };
     },
   },
+  // `npm run zip:firefox` also packs the sources Mozilla's reviewers build from (README, Firefox: "Build
+  // the add-on from its sources"): everything the build reads, none of the tests or their output.
+  zip: {
+    excludeSources: [
+      'tests/**',
+      'entrypoints/bench/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench-results.json',
+      '*.log',
+    ],
+  },
   manifest: ({ command, manifestVersion }) => ({
     // Vínculo's pages load nothing from outside: a photo URL or a stray link can never turn into a request.
     ...(command === 'build' && {
@@ -58,13 +70,16 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms', 'notifications'],
+    // unlimitedStorage: the browser never evicts Vínculo's database under storage pressure.
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     host_permissions: ['*://*.linkedin.com/*'],
     action: {
       default_title: '__MSG_extActionTitle__',
     },
     commands: {
-      _execute_action: {
+      // The toolbar button's shortcut has another name in MV2, the manifest of the Firefox build: under the
+      // MV3 name Firefox would take it for an ordinary command and the popup would not open.
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
         suggested_key: { default: 'Alt+Shift+V' },
         description: '__MSG_commandOpenPopup__',
       },
@@ -75,8 +90,14 @@ export default defineConfig({
       48: 'icon/48.png',
       128: 'icon/128.png',
     },
+    // Firefox: the add-on's id on addons.mozilla.org, the oldest Firefox the end-to-end tests run
+    // (Firefox ESR 153), and Firefox's data-collection declaration: Vínculo collects and sends nothing.
     browser_specific_settings: {
-      gecko: { id: 'vinculo@vinculo.app', strict_min_version: '115.0' },
+      gecko: {
+        id: 'vinculo@vinculo.app',
+        strict_min_version: '153.0',
+        data_collection_permissions: { required: ['none'] },
+      },
     },
   }),
 });

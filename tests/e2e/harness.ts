@@ -12,6 +12,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
+import { databaseOp, withHealthCounts } from './shared/database';
 
 export const EXTENSION_DIR = resolve(process.env.VINCULO_EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIXTURES_DIR = resolve('tests/fixtures/linkedin');
@@ -217,7 +218,8 @@ export function personRecord(
 
 /**
  * Runs one raw IndexedDB operation in the service worker, once Vínculo has
- * created its database (never creating an empty one itself).
+ * created its database (never creating an empty one itself). The same operation
+ * serves the Firefox harness (shared/database.ts).
  */
 async function workerDb<T>(
   harness: Harness,
@@ -225,42 +227,8 @@ async function workerDb<T>(
   store: string,
   records: unknown[] = [],
 ) {
-  return harness.worker.evaluate(
-    async ({ op, store, records }) => {
-      const open = (): Promise<IDBDatabase | null> =>
-        new Promise((resolve, reject) => {
-          const request = indexedDB.open('vinculo');
-          request.onupgradeneeded = () => request.transaction?.abort();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () =>
-            request.error?.name === 'AbortError' ? resolve(null) : reject(request.error);
-        });
-      let db = await open();
-      for (let i = 0; !db?.objectStoreNames.contains(store) && i < 100; i++) {
-        db?.close();
-        await new Promise((r) => setTimeout(r, 50));
-        db = await open();
-      }
-      if (!db) throw new Error('Vínculo never created its database');
-      const result = await new Promise<unknown>((resolve, reject) => {
-        const tx = db.transaction(store, op === 'getAll' ? 'readonly' : 'readwrite');
-        const os = tx.objectStore(store);
-        let value: unknown;
-        if (op === 'getAll') {
-          const request = os.getAll();
-          request.onsuccess = () => {
-            value = request.result;
-          };
-        } else if (op === 'clear') os.clear();
-        else for (const r of records) os.put(r);
-        tx.oncomplete = () => resolve(value);
-        tx.onerror = () => reject(tx.error);
-      });
-      db.close();
-      return result;
-    },
-    { op, store, records },
-  ) as Promise<T>;
+  const database = withHealthCounts((o) => harness.worker.evaluate(databaseOp, o));
+  return database({ op, store, records }) as Promise<T>;
 }
 
 /** Puts records straight into a store. */
