@@ -1,0 +1,162 @@
+// The Suggestions section's data: the most timely suggestions (utils/coach.ts), read from the few
+// people who can have them, never from every touch.
+//
+// Who can have which suggestion, and the index range that finds them, in order of a bound on `since`:
+// - moment: a role change is recorded with the person's updatedAt, and updatedAt never goes back,
+//   so role changes of the last 31 days belong to people updated since: `updatedAt`, newest first.
+// - giveFirst (3+ touches valued "I received") and offline (acquaintances and relationships not met
+//   in person): their `since` is at most the last touch: `lastTouchAt`, newest first. While few
+//   touches are valued "I received" they are read to skip everyone who cannot be owed a give.
+// - cold: per stage, `[stage+dueAt]` in two ranges, cold (due by now) and cooling (due within a
+//   quarter of the stage's cadence), newest onset first; people with a cadence of their own are
+//   read apart (`cadenceDays`), as the digest does.
+// The ranges are read a page at a time, always from the one whose next person could rank highest,
+// and only while that bound can still beat the last place of the answer; each person read is judged
+// on their whole timeline by the same pure function as everywhere else (currentSuggestion).
+// Prune is a list of its own (readPruneList), so a triage session does not fill the section.
+import { Dexie } from 'dexie';
+import {
+  compareSuggestions,
+  currentSuggestion,
+  type Dismissals,
+  isPrunable,
+  type Suggestion,
+} from '../utils/coach';
+import { db } from './db';
+import type { Person, Touch } from './schemas';
+import { getSettings } from './settings';
+import { type Candidates, NEVER, receivedCounts, streams } from './suggestion-streams';
+
+export interface PersonSuggestion {
+  person: Person;
+  suggestion: Suggestion;
+}
+
+export interface SuggestionsData {
+  /** The `limit` most timely suggestions, most timely first (compareSuggestions); no prune. */
+  items: PersonSuggestion[];
+  /** Whether there are more than `limit`. */
+  more: boolean;
+}
+
+export interface PruneList {
+  /** Every imported contact archived in triage and not dismissed. */
+  count: number;
+  /** The first `limit` of them, newest decision first. */
+  people: PersonSuggestion[];
+}
+
+export interface CoachReadOptions {
+  limit?: number;
+  /** Where a person's dismissals are kept; none by default. */
+  dismissalsOf?: (person: Person) => Dismissals | undefined;
+  /** Counts what was read, for the bench and the tests. */
+  trace?: { people: number; timelines: number };
+}
+
+/** A person's whole timeline, newest first. */
+export function timelineOf(slug: string): Promise<Touch[]> {
+  return db.touches
+    .where('[personId+at]')
+    .between([slug, Dexie.minKey], [slug, Dexie.maxKey])
+    .reverse()
+    .toArray();
+}
+
+// People judged together: their timelines are read in parallel.
+const BATCH = 16;
+
+/** The Suggestions section's data, in one read transaction. */
+export function readSuggestions(now = Date.now(), options: CoachReadOptions = {}): Promise<SuggestionsData> {
+  const { limit = 20, dismissalsOf = () => undefined, trace } = options;
+  return db.transaction('r', db.people, db.touches, db.settings, async () => {
+    const [settings, received, own] = await Promise.all([
+      getSettings(),
+      receivedCounts(),
+      db.people.where('cadenceDays').above(0).toArray(),
+    ]);
+    if (trace) trace.people += own.length;
+    const sources = streams(settings, now, received, own, trace);
+    // The best `limit + 1` so far: the last one says whether there are more.
+    const best: PersonSuggestion[] = [];
+    const lastPlace = () => (best.length > limit ? (best[limit]?.suggestion.since ?? NEVER) : NEVER);
+    const judged = new Set<string>();
+    for (;;) {
+      const batch: Person[] = [];
+      while (batch.length < BATCH) {
+        const spent = sources.filter((s) => s.empty);
+        if (spent.length > 0) await Promise.all(spent.map((s) => s.page()));
+        let top: Candidates | undefined;
+        let bound = NEVER;
+        for (const s of sources) {
+          if (s.head() > bound) [top, bound] = [s, s.head()];
+        }
+        // A tie with the last place can still take it (on kind, then slug).
+        if (!top || bound < lastPlace()) break;
+        const p = top.take();
+        if (p && !judged.has(p.slug)) {
+          judged.add(p.slug);
+          batch.push(p);
+        }
+      }
+      if (batch.length === 0) break;
+      const timelines = await Promise.all(batch.map((p) => timelineOf(p.slug)));
+      if (trace) trace.timelines += batch.length;
+      batch.forEach((person, i) => {
+        const touches = timelines[i] ?? [];
+        const suggestion = currentSuggestion({
+          person,
+          touches,
+          settings,
+          dismissals: dismissalsOf(person),
+          now,
+        });
+        if (!suggestion || suggestion.kind === 'prune') return;
+        best.push({ person, suggestion });
+        best.sort((a, b) => compareSuggestions(a.suggestion, b.suggestion));
+        best.length = Math.min(best.length, limit + 1);
+      });
+    }
+    return { items: best.slice(0, limit), more: best.length > limit };
+  });
+}
+
+/** The prune list: imported contacts archived in triage, not dismissed, newest decision first. */
+export function readPruneList(now = Date.now(), options: CoachReadOptions = {}): Promise<PruneList> {
+  const { limit = 20, dismissalsOf = () => undefined, trace } = options;
+  return db.transaction('r', db.people, db.settings, async () => {
+    const [settings, archived] = await Promise.all([
+      getSettings(),
+      db.people.where('[source+stage]').equals(['import', 'archived']).toArray(),
+    ]);
+    if (trace) trace.people += archived.length;
+    const list: PersonSuggestion[] = [];
+    for (const person of archived) {
+      if (!isPrunable(person)) continue;
+      // Archived people are only asked about pruning, which needs no timeline.
+      const dismissals = dismissalsOf(person);
+      const suggestion = currentSuggestion({ person, touches: [], settings, now, dismissals });
+      if (suggestion) list.push({ person, suggestion });
+    }
+    list.sort((a, b) => compareSuggestions(a.suggestion, b.suggestion));
+    return { count: list.length, people: list.slice(0, limit) };
+  });
+}
+
+/** One person's current suggestion, for their page and the badge panel: their record and whole timeline. */
+export function readPersonSuggestion(
+  slug: string,
+  now = Date.now(),
+  dismissals?: Dismissals,
+): Promise<PersonSuggestion | null> {
+  return db.transaction('r', db.people, db.touches, db.settings, async () => {
+    const [person, touches, settings] = await Promise.all([
+      db.people.get(slug),
+      timelineOf(slug),
+      getSettings(),
+    ]);
+    if (!person) return null;
+    const suggestion = currentSuggestion({ person, touches, settings, dismissals, now });
+    return suggestion ? { person, suggestion } : null;
+  });
+}
