@@ -1,6 +1,8 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+let shell: ReturnType<typeof firstPaint> | undefined;
+
 // `npm run bench` builds the same extension plus an unlisted bench page into
 // its own folder; the shipped build never contains it.
 const bench = process.env.VINCULO_BENCH === '1';
@@ -8,13 +10,37 @@ const bench = process.env.VINCULO_BENCH === '1';
 const CSP =
   "default-src 'self'; script-src 'self'; object-src 'none'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; connect-src 'self'";
 
-/** The modules of the popup's first paint (see storage/peek.ts), shared with the dashboard. */
-const FIRST_PAINT =
-  /preload-helper|wxt-html-plugins|node_modules[\\/](preact|@webext-core|serialize-error|wxt)[\\/]|[\\/]storage[\\/](changes|peek|domain)\.ts|[\\/]utils[\\/](i18n|messaging|slug|draft|cadence|time|relative-time|search)\.ts|[\\/]components[\\/](popup[\\/](person-summary|quick-note-form)|initials|temperature-chip|temperature-icon)\.tsx?/;
-
-/** The repositories with Dexie and Zod: one chunk, loaded by the dashboard and behind the popup's paint. */
-const DATA =
-  /node_modules[\\/](dexie|zod)[\\/]|[\\/]storage[\\/](?!import|backup)|[\\/]utils[\\/]use-live-query\.ts/;
+/**
+ * The popup's first paint is the popup's entry and every module it imports statically; what it imports
+ * dynamically (the repositories with Dexie and Zod, the agenda) loads after the paint. Those modules
+ * travel in one chunk, so the popup loads one script before it paints, whatever they are called: the
+ * module graph decides, not a list of file names. tests/e2e/chunks.spec.ts checks the built output.
+ */
+function firstPaint() {
+  const modules = new Set<string>();
+  const plugin = {
+    name: 'vinculo:first-paint',
+    buildEnd(this: {
+      getModuleIds(): IterableIterator<string>;
+      getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+    }) {
+      modules.clear();
+      const visit = (id: string): void => {
+        if (modules.has(id)) return;
+        modules.add(id);
+        for (const next of this.getModuleInfo(id)?.importedIds ?? []) visit(next);
+      };
+      const page = [...this.getModuleIds()].find((id) =>
+        /[\\/]entrypoints[\\/]popup[\\/]index\.html$/.test(id),
+      );
+      for (const id of page ? (this.getModuleInfo(page)?.importedIds ?? []) : []) visit(id);
+      // The entry itself stays in its own chunk: the dashboard shares the first paint's modules, and
+      // must not run the popup's start-up.
+      for (const id of modules) if (/[\\/]entrypoints[\\/]popup[\\/]main\.tsx$/.test(id)) modules.delete(id);
+    },
+  };
+  return { plugin, test: (id: string): boolean => modules.has(id) };
+}
 
 // Vínculo asks for the least that works: LinkedIn pages only, plus the APIs
 // the reminders and settings use. Nothing is fetched from anywhere.
@@ -25,13 +51,14 @@ export default defineConfig({
   imports: false,
   outDir: bench ? '.output-bench' : '.output',
   filterEntrypoints: bench ? undefined : ['background', 'linkedin', 'popup', 'options'],
-  vite: () => ({
-    plugins: [preact()],
-  }),
+  vite: () => {
+    shell = firstPaint();
+    return { plugins: [preact(), shell.plugin] };
+  },
   hooks: {
     // Each script an extension page loads costs a request through the browser (10–20 ms on a slow
-    // machine), so everything the popup needs for its first paint travels in one shared chunk;
-    // Dexie, Zod and each dashboard view stay in chunks loaded when needed.
+    // machine), so everything the popup needs for its first paint travels in one shared chunk (see
+    // firstPaint); Dexie, Zod and each dashboard view stay in chunks loaded when needed.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((entry) => entry.name === 'popup')) return;
       config.build ??= {};
@@ -40,12 +67,7 @@ export default defineConfig({
       config.build.rolldownOptions ??= {};
       config.build.rolldownOptions.output = {
         ...config.build.rolldownOptions.output,
-        codeSplitting: {
-          groups: [
-            { name: 'ui', test: FIRST_PAINT, priority: 10 },
-            { name: 'data', test: DATA, priority: 5 },
-          ],
-        },
+        codeSplitting: { groups: [{ name: 'ui', test: (id: string) => shell?.test(id) }] },
       };
     },
   },

@@ -2,11 +2,11 @@
 // never touches LinkedIn's page or the database. Drawn with plain DOM rather than Preact, because it
 // ships in the content script, whose whole budget is 15 KB gzipped; every string goes in as text.
 import type { TouchKind } from '../storage/schemas';
-import type { MessageKey, Translate } from '../utils/i18n';
-import type { PanelData } from '../utils/messaging';
+import type { PanelData } from '../utils/panel-data';
 import type { PersonView } from '../utils/person-view';
 import { describeView } from '../utils/person-view';
 import { formatAgo, formatDue } from '../utils/relative-time';
+import type { MessageKey, Translate } from '../utils/translate';
 import { type IconName, markElement } from './marks';
 
 export const QUICK_KINDS: TouchKind[] = ['message', 'call', 'inPerson'];
@@ -128,6 +128,8 @@ function panelOf(props: ProfileBadgeProps, view: PersonView, status: HTMLElement
           [change.headline, change.company].filter(Boolean).join(' · '),
         ),
       ),
+    panel?.suggestion && h('h3', null, panel.suggestion.title),
+    panel?.suggestion && h('p', { class: 'suggestion' }, panel.suggestion.text),
     step && h('h3', null, t('panel_next')),
     step &&
       h(

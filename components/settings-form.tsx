@@ -3,7 +3,7 @@
 // as the database, and nothing is saved while anything is invalid.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Settings, type Stage, settingsSchema, stages } from '../storage/schemas';
-import { type MessageKey, type Translate, uiLocale } from '../utils/i18n';
+import { type MessageKey, type Translate, uiLocale } from '../utils/translate';
 
 export type SaveOutcome = { ok: true } | { ok: false; error: string };
 

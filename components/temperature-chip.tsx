@@ -1,7 +1,7 @@
 // Temperature as a chip: colour, a shape and the word, never colour alone.
 import type { Temperature } from '../utils/cadence';
-import type { MessageKey, Translate } from '../utils/i18n';
 import { formatAgo } from '../utils/relative-time';
+import type { MessageKey, Translate } from '../utils/translate';
 import { Icon } from './temperature-icon';
 
 export function TemperatureChip({ temperature, t }: { temperature: Temperature | null; t: Translate }) {

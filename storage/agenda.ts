@@ -2,6 +2,7 @@
 import { overdueRatio, type Temperature, temperatureOf } from '../utils/cadence';
 import { DAY } from '../utils/time';
 import { db } from './db';
+import { COOLING_SHARE } from './domain';
 import { dueNextSteps } from './next-steps';
 import { mostOverdueCandidates } from './people';
 import type { NextStep, Person } from './schemas';
@@ -22,7 +23,7 @@ export interface AttentionPerson {
 export async function goingCold(now: number, limit = 50): Promise<AttentionPerson[]> {
   const settings = await getSettings();
   const longest = Math.max(365, ...Object.values(settings.cadenceDays).map((d) => d ?? 0));
-  const horizon = now + Math.ceil(longest * 0.25) * DAY;
+  const horizon = now + Math.ceil(longest * COOLING_SHARE) * DAY;
   const candidates = await mostOverdueCandidates(horizon, limit);
   const out: AttentionPerson[] = [];
   for (const person of candidates) {

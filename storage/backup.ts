@@ -1,11 +1,11 @@
-// Export, restore and merge of the whole database in the backup format of DESIGN.md (utils/backup.ts).
+// Export, restore and merge of the whole database in the backup format (utils/files/backup.ts).
 // Restore and merge are each one transaction over every table, so an interruption at any point — the
 // tab closed, a write refused — leaves the database exactly as it was.
-import { type Backup, makeBackup, type ValidBackup } from '../utils/backup';
-import { type MergeCounts, mergeBackupData } from '../utils/backup-merge';
+import { type Backup, makeBackup, type ValidBackup } from '../utils/files/backup';
+import { type MergeCounts, mergeBackupData } from '../utils/files/backup-merge';
 import { emitChanged } from './changes';
 import { db } from './db';
-import { withOpenDue } from './next-steps';
+import { withOpenDue } from './domain';
 import { nextStepSchema, personSchema, touchSchema } from './schemas';
 import { getSettings, SETTINGS_KEY } from './settings';
 
@@ -59,7 +59,7 @@ export interface MergeReport {
 }
 
 /**
- * Merges the backup into what the database holds, by the rules of utils/backup-merge.ts: nothing here
+ * Merges the backup into what the database holds, by the rules of utils/files/backup-merge.ts: nothing here
  * is deleted, the settings here stay, and merging the same file again writes nothing. One transaction.
  */
 export async function mergeBackup(backup: ValidBackup): Promise<MergeReport> {

@@ -81,6 +81,20 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
   await tx.table('settings').delete('health');
 }
 
+/**
+ * Version 6: the counts also keep the user's LinkedIn connections and how many of them they know
+ * ("you know N of your M connections"): no new index, the counts start again from every row.
+ */
+export const schemaV6 = schemaV5;
+
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  await recountInto({
+    people: tx.table('people'),
+    touches: tx.table('touches'),
+    counts: tx.table(COUNTS_TABLE),
+  });
+}
+
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const inPerson = new Set<string>();
   await tx
@@ -114,6 +128,7 @@ export function openDb(name = DB_NAME): VinculoDb {
   db.version(3).stores(schemaV3);
   db.version(4).stores(schemaV4).upgrade(upgradeToV4);
   db.version(5).stores(schemaV5).upgrade(upgradeToV5);
+  db.version(6).stores(schemaV6).upgrade(upgradeToV6);
   db.use(healthCountsMiddleware);
   return db;
 }

@@ -1,9 +1,10 @@
 // The network's health as kept counts: one row per thing counted (people per stage, imported people
-// per stage, people with a due date and per UTC day they fall due, touches per value and per UTC day).
+// per stage, people with a due date and per UTC day they fall due, connections and known ones, touches per value and per UTC day).
 // Each row a person or a touch contributes to is named by `contributions`; the middleware in
 // health-counts-middleware.ts adds and takes away those contributions inside every write, so the
 // dashboard reads a few hundred small rows instead of counting the network.
 import type { Table } from 'dexie';
+import { isConnection, isKnown } from '../utils/known-share';
 import { DAY } from '../utils/time';
 import type { Person, Stage, Touch } from './schemas';
 
@@ -22,6 +23,9 @@ export const countKey = {
   stage: (stage: Stage): string => `people/stage/${stage}`,
   imported: (stage: Stage): string => `people/imported/${stage}`,
   due: 'people/due',
+  /** LinkedIn connections, and those the user said they know (utils/known-share.ts). */
+  connection: 'people/connection',
+  known: 'people/known',
   dueDay: (day: number): string => `people/dueDay/${dayKey(day)}`,
   dueDayPrefix: 'people/dueDay/',
   value: (value: Touch['value']): string => `touches/value/${value}`,
@@ -33,11 +37,13 @@ export const countKey = {
 export const utcDay = (at: number): number => Math.floor(at / DAY);
 
 /** The rows one stored record counts in, for each counted table. */
-export const contributions: Readonly<Record<string, (row: never) => string[]>> = {
+const contributions: Readonly<Record<string, (row: never) => string[]>> = {
   people: (p: Person): string[] => {
     const keys = [countKey.stage(p.stage)];
     if (p.source === 'import') keys.push(countKey.imported(p.stage));
     if (p.dueAt !== undefined) keys.push(countKey.due, countKey.dueDay(utcDay(p.dueAt)));
+    if (isConnection(p)) keys.push(countKey.connection);
+    if (isKnown(p)) keys.push(countKey.known);
     return keys;
   },
   touches: (t: Touch): string[] => [countKey.value(t.value), countKey.day(utcDay(t.at))],

@@ -2,19 +2,12 @@
 import type { z } from 'zod';
 import { emitChanged } from './changes';
 import { db } from './db';
+import { withOpenDue } from './domain';
 import { type NextStep, nextStepSchema } from './schemas';
 
 export const nextStepInputSchema = nextStepSchema.pick({ personId: true, text: true, dueAt: true }).strict();
 export type NextStepInput = z.infer<typeof nextStepInputSchema>;
 export type NextStepResult = { ok: true; step: NextStep } | { ok: false; error: string };
-
-/** The step with `openDueAt` set from its due and done dates: every write of a step goes through here. */
-export function withOpenDue<S extends NextStep>(step: S): S {
-  const { openDueAt: _stale, ...rest } = step;
-  return (
-    step.dueAt !== undefined && step.doneAt === undefined ? { ...rest, openDueAt: step.dueAt } : rest
-  ) as S;
-}
 
 export async function addNextStep(input: NextStepInput, now = Date.now()): Promise<NextStepResult> {
   const parsed = nextStepInputSchema.safeParse(input);

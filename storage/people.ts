@@ -4,8 +4,7 @@ import { z } from 'zod';
 import { computeDueAt } from '../utils/cadence';
 import { emitChanged } from './changes';
 import { db } from './db';
-import { pagePerson } from './domain';
-import { withOpenDue } from './next-steps';
+import { newPerson, withOpenDue } from './domain';
 import {
   type NextStep,
   type Person,
@@ -68,7 +67,7 @@ export async function trackPerson(facts: ProfileFacts, now = Date.now()): Promis
     const existing = await db.people.get(facts.slug);
     if (existing) return existing;
     const settings = await getSettings();
-    const fresh = withDueAt(personSchema.parse(pagePerson(facts, now)), settings);
+    const fresh = withDueAt(personSchema.parse(newPerson(facts, 'page', now)), settings);
     await db.people.add(fresh);
     return fresh;
   });
@@ -175,10 +174,6 @@ export async function snoozePerson(slug: string, until: number, now = Date.now()
 export function duePeople(now: number, limit = Number.POSITIVE_INFINITY): Promise<Person[]> {
   const range = db.people.where('dueAt').belowOrEqual(now);
   return Number.isFinite(limit) ? range.limit(limit).toArray() : range.toArray();
-}
-
-export function countDuePeople(now: number): Promise<number> {
-  return db.people.where('dueAt').belowOrEqual(now).count();
 }
 
 /** How many people are due, counting no further than `cap` (counting reads every index entry). */

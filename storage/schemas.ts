@@ -2,7 +2,7 @@
 // file all check records against these schemas.
 import { z } from 'zod';
 import { canonicalSlug } from '../utils/slug';
-import { initiators, LIMITS, stages, touchKinds, values } from './domain';
+import { initiators, LIMITS, stages, suggestionKinds, touchKinds, values } from './domain';
 
 export { LIMITS, type Stage, stages, type TouchKind, touchKinds } from './domain';
 
@@ -36,7 +36,16 @@ export const roleChangeSchema = z.object({
   previousHeadline: optionalText(LIMITS.headline),
   previousCompany: optionalText(LIMITS.company),
 });
-export type RoleChange = z.infer<typeof roleChangeSchema>;
+
+/** A coach suggestion the user dismissed: "Not relevant" (with `facts`) or snoozed (with `until`). */
+export const dismissalSchema = z
+  .object({
+    kind: z.enum(suggestionKinds),
+    at: epochSchema,
+    facts: z.string().max(200).optional(),
+    until: epochSchema.optional(),
+  })
+  .strict();
 
 export const personSchema = z.object({
   slug: slugSchema,
@@ -66,6 +75,8 @@ export const personSchema = z.object({
   roleChanges: z.array(roleChangeSchema).max(100),
   /** Set once the user has decided about an imported contact in the triage queue. */
   triagedAt: epochSchema.optional(),
+  /** Coach suggestions dismissed for this person: at most one per kind (utils/coach.ts). */
+  dismissals: dismissalSchema.array().max(5).optional(),
 });
 export type Person = z.infer<typeof personSchema>;
 

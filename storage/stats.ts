@@ -5,7 +5,7 @@
 import { temperatureOf } from '../utils/cadence';
 import { DAY } from '../utils/time';
 import { db } from './db';
-import { values } from './domain';
+import { COOLING_SHARE, values } from './domain';
 import { countKey, utcDay } from './health-counts';
 import { type Person, type Settings, type Stage, stages } from './schemas';
 import { getSettings } from './settings';
@@ -21,15 +21,19 @@ export interface NetworkHealth {
    */
   weekly: number[];
   balance: { gave: number; received: number; both: number; none: number };
+  /** "You know N of your M connections" (utils/known-share.ts). */
+  known: { known: number; connections: number };
 }
 
-export const WEEKS = 26;
+const WEEKS = 26;
 
 const fixedKeys = [
   ...stages.map(countKey.stage),
   ...stages.map(countKey.imported),
   ...values.map(countKey.value),
   countKey.due,
+  countKey.connection,
+  countKey.known,
 ];
 
 /**
@@ -37,7 +41,7 @@ const fixedKeys = [
  * of [stage+dueAt]; the few people with a cadence of their own are read and counted by it instead.
  */
 async function countCooling(settings: Settings, now: number, own: Person[]): Promise<number> {
-  const quarter = (days: number) => (days * DAY) / 4;
+  const quarter = (days: number) => days * DAY * COOLING_SHARE;
   const perStage = await Promise.all(
     stages.map((stage) => {
       const days = settings.cadenceDays[stage];
@@ -107,6 +111,7 @@ export function networkHealth(now: number): Promise<NetworkHealth> {
         both: n(countKey.value('both')),
         none: n(countKey.value('none')),
       },
+      known: { known: n(countKey.known), connections: n(countKey.connection) },
     };
   });
 }

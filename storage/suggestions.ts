@@ -18,12 +18,15 @@ import { Dexie } from 'dexie';
 import {
   compareSuggestions,
   currentSuggestion,
+  type Dismissal,
   type Dismissals,
   isPrunable,
   type Suggestion,
+  withDismissal,
 } from '../utils/coach';
+import { emitChanged } from './changes';
 import { db } from './db';
-import type { Person, Touch } from './schemas';
+import { type Person, personSchema, type Touch } from './schemas';
 import { getSettings } from './settings';
 import { type Candidates, NEVER, receivedCounts, streams } from './suggestion-streams';
 
@@ -143,7 +146,10 @@ export function readPruneList(now = Date.now(), options: CoachReadOptions = {}):
   });
 }
 
-/** One person's current suggestion, for their page and the badge panel: their record and whole timeline. */
+/**
+ * One person's current suggestion, for their page and the badge panel: their record and whole timeline.
+ * Dismissals default to the ones stored with the person.
+ */
 export function readPersonSuggestion(
   slug: string,
   now = Date.now(),
@@ -156,7 +162,35 @@ export function readPersonSuggestion(
       getSettings(),
     ]);
     if (!person) return null;
-    const suggestion = currentSuggestion({ person, touches, settings, dismissals, now });
+    const suggestion = currentSuggestion({
+      person,
+      touches,
+      settings,
+      dismissals: dismissals ?? person.dismissals,
+      now,
+    });
     return suggestion ? { person, suggestion } : null;
   });
+}
+
+/**
+ * Stores a "Not relevant" or a snooze with the person (one per kind, replacing an earlier one), in one
+ * transaction through the usual write path. False when the person is not tracked.
+ */
+export async function dismissSuggestion(
+  slug: string,
+  dismissal: Dismissal,
+  now = dismissal.at,
+): Promise<boolean> {
+  const stored = await db.transaction('rw', db.people, async () => {
+    const person = await db.people.get(slug);
+    if (!person) return false;
+    const dismissals = withDismissal(person.dismissals, dismissal);
+    await db.people.put(
+      personSchema.parse({ ...person, dismissals, updatedAt: Math.max(now, person.updatedAt) }),
+    );
+    return true;
+  });
+  if (stored) emitChanged([slug]);
+  return stored;
 }

@@ -1,4 +1,5 @@
-// Cadence, due dates and temperature: the heart of the domain (see DESIGN.md).
+// Cadence, due dates and temperature: the heart of the domain (docs/architecture.md, "Due and temperature").
+import { COOLING_SHARE } from '../storage/domain';
 import type { Person, Settings, Stage } from '../storage/schemas';
 import { DAY } from './time';
 
@@ -38,7 +39,10 @@ export function overdueRatio(
   return (now - (person.dueAt - cadenceMs)) / cadenceMs;
 }
 
-/** Warm while elapsed < 0.75·cadence, cooling until elapsed ≥ cadence, then cold (integer maths: exact at the boundaries). */
+/**
+ * Warm while elapsed < (1 − COOLING_SHARE)·cadence, cooling until elapsed ≥ cadence, then cold. Exact at
+ * the boundaries: a whole number of milliseconds times 0.75 is a float with no rounding.
+ */
 export function temperatureOf(
   person: Pick<Person, 'stage' | 'cadenceDays' | 'dueAt'>,
   settings: CadenceSettings,
@@ -49,7 +53,7 @@ export function temperatureOf(
   const cadenceMs = cadence * DAY;
   const elapsed = now - (person.dueAt - cadenceMs);
   if (elapsed >= cadenceMs) return 'cold';
-  return elapsed * 4 >= cadenceMs * 3 ? 'cooling' : 'warm';
+  return elapsed >= cadenceMs * (1 - COOLING_SHARE) ? 'cooling' : 'warm';
 }
 
 /** The dueAt a snooze of `days` gives: from now, or from the current due date if that is later. */

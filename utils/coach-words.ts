@@ -1,9 +1,9 @@
 // A suggestion in words, in the user's language, from the numbers in its reason. The rules never
 // produce text: what they found is data, and this is the one place it becomes a sentence.
 import type { Suggestion, SuggestionKind } from './coach';
-import type { MessageKey, Translate } from './i18n';
 import type { KnownShare } from './known-share';
 import { formatAgo } from './relative-time';
+import type { MessageKey, Translate } from './translate';
 
 export interface SuggestionWords {
   /** The kind, as a short title: "Give first". */

@@ -23,6 +23,7 @@
 // Dismissals. "Not relevant" records the suggestion's `facts` (coach-rules.ts says what each kind's
 // facts are) and hides that kind for that person while the facts are the same; "Snooze" hides it
 // until a date. Either way the person's next kind in the order may show instead.
+import { type SuggestionKind, suggestionKinds } from '../storage/domain';
 import type { Settings } from '../storage/schemas';
 import {
   type CoachPerson,
@@ -44,9 +45,8 @@ import { DAY } from './time';
 export type { CoachPerson, CoachTouch, FirstMove } from './coach-rules';
 export { isPrunable } from './coach-rules';
 
-/** Every kind, in the one-at-a-time order. */
-export const suggestionKinds = ['moment', 'giveFirst', 'cold', 'offline', 'prune'] as const;
-export type SuggestionKind = (typeof suggestionKinds)[number];
+/** Every kind, in the one-at-a-time order (kept in storage/domain.ts, where the person schema reads it). */
+export { type SuggestionKind, suggestionKinds };
 
 export interface SuggestionReasons {
   moment: MomentReason;

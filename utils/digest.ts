@@ -4,10 +4,11 @@
 // "Once a day" is counted in local calendar dates ('2026-03-29'), never in
 // 24-hour spans, so a 23- or 25-hour DST day or a time-zone change neither
 // repeats a digest nor skips one.
+import { COUNT_SHOWN_MAX } from '../storage/domain';
 import type { DigestRecord, ReminderState } from '../storage/reminder-state';
 import type { NextStep, Person, Settings } from '../storage/schemas';
 import { overdueRatio } from './cadence';
-import type { Translate } from './i18n';
+import type { Translate } from './translate';
 
 export interface LocalTime {
   /** 'YYYY-MM-DD' in the user's time zone. */
@@ -108,7 +109,7 @@ export interface DigestInput {
 }
 
 /** Counting everyone due reads every index entry: the digest counts up to here and says "99+". */
-export const COUNT_CAP = 100;
+export const COUNT_CAP = COUNT_SHOWN_MAX + 1;
 
 export type Decision =
   | { kind: 'none'; reason: Closed | 'nothing-due' }
@@ -194,7 +195,7 @@ const lists = new Map<string, Intl.ListFormat>();
 const count = (n: number, locale: string): string =>
   cached(numbers, locale, () => new Intl.NumberFormat(locale)).format(n);
 
-export function digestTitle(cold: number, steps: number, t: Translate, locale: string): string {
+function digestTitle(cold: number, steps: number, t: Translate, locale: string): string {
   const parts: string[] = [];
   if (cold > 0) {
     const n = cold >= COUNT_CAP ? `${count(COUNT_CAP - 1, locale)}+` : count(cold, locale);
@@ -218,7 +219,7 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : `${flat.slice(0, max - 1).trimEnd()}…`;
 }
 
-export function digestBody(
+function digestBody(
   people: DuePerson[],
   coldCount: number,
   steps: DueStep[],

@@ -2,7 +2,7 @@
 // closing), and how it becomes checked writes.
 import { type initiators, LIMITS, type Stage, type TouchKind, type values } from '../storage/domain';
 import type { Person } from '../storage/schemas';
-import { DAY, startOfLocalDay } from './time';
+import { DAY, startOfLocalDay, toDateInput } from './time';
 
 /** What the user typed. Plain values (no Zod here): the popup renders it before anything else loads. */
 export interface Draft {
@@ -20,13 +20,8 @@ export interface Draft {
   cadence: string;
 }
 
-export function toDateInput(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 /** yyyy-mm-dd → local noon of that day (noon keeps it on the same day across DST changes), or null. */
-export function fromDateInput(value: string): number | null {
+function fromDateInput(value: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -106,7 +101,7 @@ export function draftToWrites(
 }
 
 /** How long a draft nobody came back to is kept (in `storage.local`) before it is forgotten. */
-export const DRAFT_TTL = 14 * DAY;
+const DRAFT_TTL = 14 * DAY;
 
 export function isStaleDraft(savedAt: number | undefined, now: number): boolean {
   return savedAt !== undefined && now - savedAt > DRAFT_TTL;

@@ -2,8 +2,8 @@
 // background, formatted in the content script.
 import type { NextStep, Person, Stage } from '../storage/schemas';
 import { type Temperature, temperatureOf } from './cadence';
-import type { MessageKey, Translate } from './i18n';
 import { formatAgo, formatDue } from './relative-time';
+import type { MessageKey, Translate } from './translate';
 
 export interface PersonView {
   slug: string;

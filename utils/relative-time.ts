@@ -1,8 +1,9 @@
 // "today", "12 days ago", "3 months ago" — from Vínculo's own messages, in the
 // user's language. Intl.RelativeTimeFormat would load ICU's locale data on
 // first use (about 40 ms here), on every LinkedIn page the badge runs on.
-import type { Translate } from './i18n';
+
 import { calendarDaysBetween } from './time';
+import type { Translate } from './translate';
 
 /** How long ago `then` was, counted in local calendar days, then months, then years. */
 export function formatAgo(then: number, now: number, t: Translate): string {

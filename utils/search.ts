@@ -1,7 +1,7 @@
 // Search over tracked people: accent- and case-insensitive, every word must match somewhere.
 import type { Person } from '../storage/schemas';
 
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 

@@ -16,3 +16,10 @@ export function startOfLocalDay(from: number, days = 0): number {
   const d = new Date(from);
   return new Date(d.getFullYear(), d.getMonth(), d.getDate() + days).getTime();
 }
+
+/** The local calendar day of `ms` as yyyy-mm-dd (a date input's value, a file name's date). */
+export function toDateInput(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

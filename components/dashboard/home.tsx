@@ -2,8 +2,9 @@
 import type { Person, Stage } from '../../storage/schemas';
 import type { NetworkHealth } from '../../storage/stats';
 import type { Temperature } from '../../utils/cadence';
-import type { MessageKey, Translate } from '../../utils/i18n';
+import { knownShareWords } from '../../utils/coach-words';
 import { formatAgo, formatDue } from '../../utils/relative-time';
+import type { MessageKey, Translate } from '../../utils/translate';
 import { lastTouchWords, TemperatureChip } from '../temperature-chip';
 import { Icon } from '../temperature-icon';
 import { BarChart, WeeklyChart } from './bar-chart';
@@ -64,6 +65,15 @@ function Health(props: HomeProps & { health: NetworkHealth }) {
             'dash_importedShare',
             percent(health.imported.relationship, importedTotal, locale),
             String(importedTotal),
+          )}
+        </p>
+      )}
+      {health.known.connections > 0 && (
+        <p>
+          {knownShareWords(
+            { ...health.known, share: health.known.known / health.known.connections },
+            t,
+            locale,
           )}
         </p>
       )}

@@ -1,9 +1,9 @@
 // Every tracked person, searchable and sortable; only the visible rows are in the DOM.
 import { useState } from 'preact/hooks';
 import { stages } from '../../storage/schemas';
-import type { MessageKey, Translate } from '../../utils/i18n';
 import type { PeopleQuery, PersonRow } from '../../utils/people-filter';
 import { formatAgo } from '../../utils/relative-time';
+import type { MessageKey, Translate } from '../../utils/translate';
 import { TemperatureChip } from '../temperature-chip';
 
 const ROW = 44;

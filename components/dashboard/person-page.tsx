@@ -3,20 +3,12 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type NextStep, type Person, stages, type Touch } from '../../storage/schemas';
 import type { Temperature } from '../../utils/cadence';
-import type { MessageKey, Translate } from '../../utils/i18n';
+import type { SuggestionWords } from '../../utils/coach-words';
+import type { PersonEdit } from '../../utils/person-edit';
 import { formatAgo, formatDue } from '../../utils/relative-time';
+import type { MessageKey, Translate } from '../../utils/translate';
 import { Initials } from '../initials';
 import { TemperatureChip } from '../temperature-chip';
-
-export interface PersonEdit {
-  name: string;
-  headline: string;
-  company: string;
-  stage: Person['stage'];
-  cadence: string;
-  tags: string;
-  about: string;
-}
 
 export interface PersonPageProps {
   person: Person;
@@ -28,6 +20,8 @@ export interface PersonPageProps {
   locale: string;
   t: Translate;
   error: string;
+  /** The person's current coach suggestion, in words. */
+  suggestion?: SuggestionWords;
   logForm: ComponentChildren;
   onSave(edit: PersonEdit): void;
   onArchive(archived: boolean): void;
@@ -90,6 +84,13 @@ export function PersonPage(props: PersonPageProps) {
               {t('popup_openProfile')}
             </a>
           </p>
+          {props.suggestion && (
+            <section aria-label={t('coach_heading')} class="suggestion">
+              <strong>{props.suggestion.title}</strong>
+              <p>{props.suggestion.text}</p>
+              {props.suggestion.ideas && <p class="muted">{props.suggestion.ideas}</p>}
+            </section>
+          )}
         </div>
       </header>
       <div class="columns">

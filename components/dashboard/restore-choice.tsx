@@ -2,7 +2,7 @@
 // the destructive one asks again and offers to export the current data first (nothing is deleted
 // without a way back). Plain props in, events out.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Translate } from '../../utils/i18n';
+import type { Translate } from '../../utils/translate';
 
 export interface RestoreChoiceProps {
   /** What the file holds. */

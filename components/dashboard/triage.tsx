@@ -1,7 +1,7 @@
 // The triage queue: one imported contact at a time, decided with one key.
 import { useEffect } from 'preact/hooks';
 import type { Person } from '../../storage/schemas';
-import type { Translate } from '../../utils/i18n';
+import type { Translate } from '../../utils/translate';
 
 export type TriageDecision = 'archive' | 'keep' | 'nurture' | 'skip' | 'undo';
 

@@ -1,7 +1,7 @@
 // Off a profile: today's agenda and a search over tracked people.
 import type { Temperature } from '../../utils/cadence';
-import type { Translate } from '../../utils/i18n';
 import { formatDue } from '../../utils/relative-time';
+import type { Translate } from '../../utils/translate';
 import { lastTouchWords, TemperatureChip } from '../temperature-chip';
 
 export interface AgendaPerson {

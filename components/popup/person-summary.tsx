@@ -1,8 +1,8 @@
 // The person the popup is on: stage, temperature, last touch, open next steps, last touches.
 import type { NextStep, Person, Touch } from '../../storage/schemas';
 import type { Temperature } from '../../utils/cadence';
-import type { MessageKey, Translate } from '../../utils/i18n';
 import { formatAgo, formatDue } from '../../utils/relative-time';
+import type { MessageKey, Translate } from '../../utils/translate';
 import { Initials } from '../initials';
 import { lastTouchWords, TemperatureChip } from '../temperature-chip';
 

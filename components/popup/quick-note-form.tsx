@@ -4,7 +4,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { stages, touchKinds } from '../../storage/domain';
 import type { Draft, DraftError, DraftField, QuickPick } from '../../utils/draft';
 import { quickPicks } from '../../utils/draft';
-import type { MessageKey, Translate } from '../../utils/i18n';
+import type { MessageKey, Translate } from '../../utils/translate';
 
 export interface QuickNoteFormProps {
   draft: Draft;

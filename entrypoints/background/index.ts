@@ -1,37 +1,18 @@
-// Wiring only: the background owns the database and answers the protocol.
+// Wiring only: the background answers the message protocol, keeps LinkedIn tabs and the toolbar count in
+// step with every write, and runs the reminders.
 import { defineBackground } from 'wxt/utils/define-background';
 import { setChangeListener } from '../../storage/changes';
-import { tellLinkedInTabs, tellLinkedInTabsLanguage } from '../../utils/live';
-import { requestSchemas } from '../../utils/message-schemas';
-import { onMessage } from '../../utils/messaging';
-import { guarded } from './guard';
-import { handlers } from './handlers';
-import { registerReminders, updateIconCount } from './reminders';
+import { browserMessages } from '../../storage/locale';
+import { setMessageSource } from '../../utils/translate';
+import { answerMessages } from './answer-messages';
+import { peopleChanged } from './live-updates';
+import { backgroundMessages } from './protocol';
+import { registerReminders } from './reminders';
 
 export default defineBackground(() => {
+  setMessageSource(browserMessages);
   // After every write, here or in the popup and dashboard: badges on LinkedIn tabs and the icon count follow.
-  const peopleChanged = (slugs: string[]): void => {
-    tellLinkedInTabs(slugs).catch((error) => console.error('[vinculo] live update failed', error));
-    updateIconCount().catch((error) => console.error('[vinculo] icon count failed', error));
-  };
   setChangeListener(peopleChanged);
   registerReminders();
-
-  for (const [type, handler] of Object.entries(handlers) as [
-    keyof typeof handlers,
-    (d: unknown) => Promise<unknown>,
-  ][]) {
-    // biome-ignore lint/suspicious/noExplicitAny: one loop registers every typed handler
-    onMessage(type, guarded(requestSchemas[type], handler) as any);
-  }
-  onMessage(
-    'languageChanged',
-    guarded(requestSchemas.languageChanged, async () => {
-      tellLinkedInTabsLanguage().catch((error) => console.error('[vinculo] language update failed', error));
-    }),
-  );
-  onMessage(
-    'peopleChanged',
-    guarded(requestSchemas.peopleChanged, async ({ slugs }) => peopleChanged(slugs)),
-  );
+  answerMessages(backgroundMessages);
 });

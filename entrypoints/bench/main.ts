@@ -2,15 +2,15 @@
 // the Playwright bench runner, in the extension's origin and real Chromium.
 import { db } from '../../storage/db';
 import { countRows, recountInto, type Tally, tallyRecords } from '../../storage/health-counts';
-import { importConnections } from '../../storage/import';
+import { importConnections } from '../../storage/import-connections';
+import { sendMessage } from '../../storage/messaging';
 import { networkHealth } from '../../storage/stats';
 import { readPruneList, readSuggestions } from '../../storage/suggestions';
 import { makeCoachData } from '../../tests/bench/coach-data';
 import { coachFullScan, pruneKey, sectionKey } from '../../tests/bench/coach-full-scan';
 import { makeNextSteps, makePeople, makeTouches, slugAt } from '../../tests/bench/generate';
 import type { Dismissals } from '../../utils/coach';
-import { parseConnectionsCsv } from '../../utils/connections-csv';
-import { sendMessage } from '../../utils/messaging';
+import { parseConnectionsCsv } from '../../utils/files/connections';
 
 const NOW = Date.now();
 // The dismissals of the coach's network, kept here as the person records do not hold them yet.

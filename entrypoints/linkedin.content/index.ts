@@ -4,18 +4,11 @@
 // only sets up observers and asks the background, in parallel, for the chosen language and the person.
 
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { adoptMessages, t } from '../../utils/i18n';
 import { parseProfileUrl } from '../../utils/slug';
-import { guard } from './dom-watch';
+import { adoptChosenLanguage, useBrowserMessages, warmMessages } from './language';
 import { annotateLists, type ListDotsHandle } from './list-dots';
-import { onMessage, sendMessage } from './messages';
 import { badgeProfile, type ProfileBadgeHandle } from './profile-badge';
-
-// Content scripts hear only their own extension (web pages cannot reach runtime.onMessage), so a
-// shape check stands in for Zod here: it keeps the script inside its size budget.
-const isSlugList = (data: unknown): data is { slugs: string[] } =>
-  Array.isArray((data as { slugs?: unknown } | null)?.slugs) &&
-  (data as { slugs: unknown[] }).slugs.every((s) => typeof s === 'string');
+import { answerTabMessages } from './tab-messages';
 
 export default defineContentScript({
   matches: ['*://*.linkedin.com/*'],
@@ -25,12 +18,9 @@ export default defineContentScript({
     let badge: ProfileBadgeHandle | undefined;
     let dots: ListDotsHandle | undefined;
     let url = location.href;
+    useBrowserMessages();
     // Badges speak the language chosen in Vínculo's settings; until the answer comes, nothing is shown.
-    const chooseLanguage = (): Promise<void> =>
-      sendMessage('uiMessages', undefined)
-        .then(adoptMessages)
-        .catch((error) => console.error('[vinculo] language', error));
-    let language = chooseLanguage();
+    let language = adoptChosenLanguage();
 
     const start = (next: string, fresh: boolean): void => {
       url = next;
@@ -44,27 +34,20 @@ export default defineContentScript({
       if (newUrl.href !== url) start(newUrl.href, false);
     });
     start(url, document.readyState === 'loading');
-    // The browser hands a content script its messages on first use (a few ms): take them while idle,
-    // not when a list of people arrives.
-    ctx.requestIdleCallback(guard('messages', () => t('dot_label', '', '')));
+    warmMessages(ctx);
 
-    const stops = [
-      onMessage('refreshBadges', ({ data }) => {
-        if (!isSlugList(data)) return;
-        badge?.peopleChanged(data.slugs);
+    answerTabMessages(ctx, {
+      peopleChanged(slugs) {
+        badge?.peopleChanged(slugs);
         dots?.refresh();
-      }),
-      onMessage('readProfile', () => badge?.facts() ?? null),
-      // The user chose another language: everything repaints in it.
-      onMessage('languageChanged', () => {
-        language = chooseLanguage();
+      },
+      facts: () => badge?.facts() ?? null,
+      languageChanged() {
+        language = adoptChosenLanguage();
         language.then(() => {
           if (!ctx.isInvalid) start(location.href, false);
         });
-      }),
-    ];
-    ctx.onInvalidated(() => {
-      for (const stop of stops) stop();
+      },
     });
   },
 });

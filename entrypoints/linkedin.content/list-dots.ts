@@ -3,33 +3,19 @@
 // Vínculo already asked about get their dot before the browser renders the new cards (no second layout
 // of a long feed); the others are asked about in one batched lookup in idle time. Links seen before
 // cost nothing, links LinkedIn removed are forgotten; untracked people get nothing.
-import { dotCss } from '../../components/guest-styles';
-import { t } from '../../utils/i18n';
 import { findPersonLinks } from '../../utils/linkedin/person-links';
-import { afterControls } from '../../utils/linkedin/profile';
 import { findViewerSlug } from '../../utils/linkedin/viewer';
-import { describeView, type PersonView } from '../../utils/person-view';
-import { isMemberId, type ProfileRef } from '../../utils/slug';
+import type { ProfileRef } from '../../utils/slug';
 import { addedElements, guard, watchDom } from './dom-watch';
-import { sendMessage } from './messages';
-import { createShadowHost } from './shadow-host';
+import { known, lookUpAndPaint } from './dot-lookup';
+import { type Entry, paintDot } from './dot-paint';
 
 /** Lookups (and scans while the page is still being parsed) wait for an idle moment, but never longer. */
 const SETTLE_MS = 120;
 /** A scan yields after this long and goes on in idle time, so no frame waits on Vínculo. */
 const SLICE_MS = 5;
 
-/** What the background said about each person asked about (null: not tracked), until people change. */
-const known = new Map<string, PersonView | null>();
-
 const keyOf = (ref: ProfileRef): string => (ref.kind === 'slug' ? ref.slug : ref.memberId);
-
-/** A person link on screen: who it names (slug or member id), its card, and its dot once tracked. */
-interface Entry {
-  key: string;
-  card: Element | null;
-  dot?: HTMLElement;
-}
 
 export interface ListDotsHandle {
   /** Re-asks about every person on screen (after people changed). */
@@ -61,59 +47,11 @@ export function annotateLists(
   let removals = false;
   let viewer: string | null = null;
 
-  const paintDot = (link: HTMLAnchorElement, entry: Entry, view?: PersonView): void => {
-    if (!view) {
-      entry.dot?.remove();
-      delete entry.dot;
-      return;
-    }
-    const words = describeView(view, Date.now(), t);
-    if (!entry.dot) {
-      const { host, root } = createShadowHost('vinculo-dot', dotCss);
-      root.append(document.createElement('span'));
-      host.setAttribute('role', 'img');
-      entry.dot = host;
-    }
-    const mark = entry.dot.shadowRoot?.lastChild as HTMLSpanElement; // after any fallback <style>
-    mark.className = view.temperature ?? '';
-    // The stage's initial (Acquaintance and Archived share one: archived people get a dash).
-    mark.textContent = view.stage === 'archived' ? '–' : words.stage.charAt(0);
-    entry.dot.setAttribute('aria-label', t('dot_label', view.name, words.label));
-    entry.dot.title = words.label;
-    // Beside the name, never inside one of LinkedIn's controls wrapping it.
-    const after = afterControls(link, entry.card);
-    if (entry.dot.previousElementSibling !== after) after.after(entry.dot);
-  };
-
-  /** Asks about the entries' people in one message, and paints what the answer says. */
-  const annotate = async (entries: [HTMLAnchorElement, Entry][]): Promise<void> => {
-    if (entries.length === 0) return;
-    const slugs = new Set<string>();
-    const memberIds = new Set<string>();
-    for (const [, { key }] of entries) (isMemberId(key) ? memberIds : slugs).add(key);
-    // The bench reads these marks: one lookup per batch, and the main-thread time around it.
-    performance.mark('vinculo:lookup');
-    const [views] = await Promise.all([
-      sendMessage('lookup', { slugs: [...slugs], memberIds: [...memberIds] }),
-      ready,
-    ]);
-    if (signal.aborted) return;
-    const paintStart = performance.now();
-    for (const key of [...slugs, ...memberIds]) known.set(key, null);
-    for (const view of views) {
-      known.set(view.slug, view);
-      if (view.memberId) known.set(view.memberId, view);
-    }
-    for (const [link, entry] of entries)
-      if (link.isConnected) paintDot(link, entry, known.get(entry.key) ?? undefined);
-    performance.measure('vinculo:dots-paint', { start: paintStart, detail: entries.length });
-  };
-
   let asking: [HTMLAnchorElement, Entry][] = [];
   const ask = (): void => {
     const entries = asking;
     asking = [];
-    guard('annotate', annotate)(entries);
+    guard('annotate', lookUpAndPaint)(entries, ready, signal);
   };
 
   const scan = (): void => {
@@ -187,7 +125,7 @@ export function annotateLists(
   return {
     refresh: guard('refresh dots', () => {
       known.clear();
-      return annotate([...links.entries()]);
+      return lookUpAndPaint([...links.entries()], ready, signal);
     }),
   };
 }

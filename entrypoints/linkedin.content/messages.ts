@@ -1,15 +1,14 @@
-// The content script's side of Vínculo's one message protocol (`ProtocolMap` in utils/messaging.ts),
-// speaking the wire format of @webext-core/messaging that the background and extension pages use
-// ({ id, type, data, timestamp } out, { res } or { err } back). The library itself would take more than
-// a kilobyte of the content script's 15 KB gzipped budget; tests/unit/content-messages.test.ts checks
-// that both sides understand each other.
+// The content script's side of Vínculo's protocol, speaking the wire format of @webext-core/messaging that
+// the background and extension pages use ({ id, type, data, timestamp } out, { res } or { err } back): it
+// asks the background (BackgroundProtocol) and answers what a LinkedIn tab is asked (TabProtocol). The
+// library itself would take more than a kilobyte of the content script's 15 KB gzipped budget.
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
-import type { ProtocolMap } from '../../utils/messaging';
+import type { BackgroundProtocol } from '../background/protocol';
+import type { TabProtocol } from './protocol';
 
-type Name = keyof ProtocolMap;
-type Data<K extends Name> = GetDataType<ProtocolMap[K]>;
-type Answer<K extends Name> = GetReturnType<ProtocolMap[K]>;
+type Data<P, K extends keyof P> = GetDataType<P[K]>;
+type Answer<P, K extends keyof P> = GetReturnType<P[K]>;
 interface Wire {
   id?: number;
   type?: unknown;
@@ -20,13 +19,16 @@ interface Wire {
 let nextId = Math.floor(Math.random() * 1e4);
 
 /** Asks the background; rejects with the background's error message. */
-export async function sendMessage<K extends Name>(type: K, data: Data<K>): Promise<Answer<K>> {
+export async function sendMessage<K extends keyof BackgroundProtocol>(
+  type: K,
+  data: Data<BackgroundProtocol, K>,
+): Promise<Answer<BackgroundProtocol, K>> {
   const response = (await browser.runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() })) as
-    | { res?: Answer<K>; err?: { message?: string } }
+    | { res?: Answer<BackgroundProtocol, K>; err?: { message?: string } }
     | undefined;
   if (!response) throw new Error('No response');
   if (response.err) throw new Error(response.err.message);
-  return response.res as Answer<K>;
+  return response.res as Answer<BackgroundProtocol, K>;
 }
 
 const handlers = new Map<string, (message: { data: unknown }) => unknown>();
@@ -47,10 +49,12 @@ function listener(message: Wire, _sender: unknown, sendResponse: (response: unkn
   return true;
 }
 
-/** Answers one message from the background; returns the function that stops answering it. */
-export function onMessage<K extends Name>(
+/** Answers one message sent to this tab; returns the function that stops answering it. */
+export function onMessage<K extends keyof TabProtocol>(
   type: K,
-  handler: (message: { data: Data<K> }) => Answer<K> | Promise<Answer<K>>,
+  handler: (message: {
+    data: Data<TabProtocol, K>;
+  }) => Answer<TabProtocol, K> | Promise<Answer<TabProtocol, K>>,
 ): () => void {
   if (handlers.size === 0) browser.runtime.onMessage.addListener(listener);
   handlers.set(type, handler as (message: { data: unknown }) => unknown);

@@ -1,45 +1,26 @@
 // Feature: the badge beside the name on a profile page (`/in/<slug>/…`), painted in the frame the name
-// appears. The person is identified by the URL first and the markup second; the badge waits until the
-// page shows the profile the URL names. Where no top card we know shows (activity and details pages, a
-// layout nobody here has seen), the badge still shows for the person the URL names, named from what the
-// page states about itself, beside the page's main heading or floating.
+// appears: the person's stage, last touch and temperature, a one-click Track for someone not tracked,
+// and a panel with the latest touches and quick-touch buttons. Who is shown is read in
+// profile-reading.ts; where the badge sits, in badge-placement.ts.
 import { badgeCss } from '../../components/guest-styles';
 import { renderBadge } from '../../components/profile-badge';
 import type { ProfileFacts } from '../../storage/people';
 import type { TouchKind } from '../../storage/schemas';
-import { t } from '../../utils/i18n';
-import { fallbackAnchor, isProfileSubPage, statedName } from '../../utils/linkedin/page-name';
-import { afterControls, findBadgeAnchor, findTopCard, readProfile } from '../../utils/linkedin/profile';
-import { CONTACT_INFO_LINK, MAIN_LANDMARK, TOP_CARD } from '../../utils/linkedin/selectors';
-import type { PanelData } from '../../utils/messaging';
+import type { PanelData } from '../../utils/panel-data';
 import { describeView, type PersonView } from '../../utils/person-view';
 import { parseProfileUrl } from '../../utils/slug';
-import { addedElements, guard, watchDom } from './dom-watch';
+import { t } from '../../utils/translate';
+import { badgePlacement } from './badge-placement';
+import { guard } from './dom-watch';
 import { sendMessage } from './messages';
+import { type ProfileReading, reread, watchProfile } from './profile-reading';
 import { createShadowHost, type ShadowHost } from './shadow-host';
-
-/** How long LinkedIn gets to render a profile's top card before the badge settles for what the page states. */
-const TOP_CARD_WAIT_MS = 3000;
-/** Sub-pages have no top card: after an in-page navigation, LinkedIn gets this long to swap the content. */
-const SUB_PAGE_WAIT_MS = 800;
-/** While floating, how often the badge looks again for a heading to sit beside. */
-const REPLACE_MS = 250;
-const CARD_OR_LINK = [...TOP_CARD, CONTACT_INFO_LINK].join(',');
 
 export interface ProfileBadgeHandle {
   /** What was read of the profile on screen, once the page shows it. */
   facts(): ProfileFacts | null;
   /** Some people changed: refresh if this profile is one of them. */
   peopleChanged(slugs: string[]): void;
-}
-
-function toFacts(s: NonNullable<ReturnType<typeof readProfile>>, slug: string): ProfileFacts {
-  const facts: ProfileFacts = { slug, name: s.name.slice(0, 200) };
-  if (s.memberId) facts.memberId = s.memberId;
-  if (s.headline) facts.headline = s.headline.slice(0, 400);
-  if (s.company) facts.company = s.company.slice(0, 200);
-  if (s.photoUrl?.startsWith('https://')) facts.photoUrl = s.photoUrl;
-  return facts;
 }
 
 /**
@@ -53,52 +34,16 @@ export function badgeProfile(
   fresh: boolean,
 ): ProfileBadgeHandle {
   const ref = parseProfileUrl(url);
-  const titleAtStart = document.title;
-  let facts: ProfileFacts | null = null;
-  // Facts read from a top card are the page's word; those of a page without one only name the person.
-  let fromTopCard = false;
+  const reading: ProfileReading = { facts: null, fromTopCard: false };
+  const place = badgePlacement(reading);
   let view: PersonView | null | undefined; // undefined: not answered yet
   let panel: PanelData | null | undefined;
   let open = false;
   let status = '';
   let shadow: ShadowHost | undefined;
-  let card: Element | null = null;
-  let target: Element | null = null;
-  let lastLook = 0;
-
-  const findTarget = (): Element | null => {
-    if (fromTopCard) {
-      card = findTopCard(document);
-      const heading = card && findBadgeAnchor(document);
-      return heading ? afterControls(heading, card) : null;
-    }
-    const heading = facts && fallbackAnchor(document, facts.name);
-    return heading ? afterControls(heading, heading.closest(MAIN_LANDMARK)) : null;
-  };
-
-  const place = (): void => {
-    const host = shadow?.host;
-    if (!host) return;
-    const floating = host.hasAttribute('data-floating');
-    if (
-      !target?.isConnected ||
-      !host.isConnected ||
-      (floating && performance.now() - lastLook > REPLACE_MS)
-    ) {
-      lastLook = performance.now();
-      target = findTarget();
-    }
-    if (target) {
-      // LinkedIn re-renders its top card: put the badge back beside the name whenever it does.
-      if (host.previousElementSibling !== target) target.after(host);
-      host.removeAttribute('data-floating');
-    } else if (!host.isConnected) {
-      host.setAttribute('data-floating', '');
-      (document.body ?? document.documentElement).append(host);
-    }
-  };
 
   const paint = (): void => {
+    const { facts } = reading;
     if (!facts || view === undefined || signal.aborted) return;
     shadow ??= createShadowHost('vinculo-badge', badgeCss);
     const now = Date.now();
@@ -119,7 +64,7 @@ export function badgeProfile(
       onToggle: guard('panel', toggle),
       onQuickTouch: guard('quick touch', quickTouch),
     });
-    place();
+    place(shadow.host);
   };
 
   async function loadPanel(): Promise<void> {
@@ -128,9 +73,10 @@ export function badgeProfile(
 
   /** Tells the background what the page shows (a tracked person's facts are brought up to date). */
   async function visit(): Promise<void> {
+    const { facts } = reading;
     if (!facts) return;
     await ready;
-    const next = fromTopCard
+    const next = reading.fromTopCard
       ? await sendMessage('visitProfile', facts)
       : await sendMessage('profileView', { slug: facts.slug });
     if (signal.aborted) return;
@@ -140,10 +86,10 @@ export function badgeProfile(
   }
 
   async function track(): Promise<void> {
-    if (!facts) return;
+    if (!reading.facts) return;
     // The rest of the top card (headline, company, photo) may have arrived after the name.
-    if (fromTopCard) reread();
-    view = await sendMessage('track', facts);
+    if (reading.fromTopCard && ref) reread(reading, url, ref);
+    view = await sendMessage('track', reading.facts);
     paint();
   }
 
@@ -170,58 +116,6 @@ export function badgeProfile(
     paint();
   }
 
-  /** Reads the top card; true once it shows the URL's person. */
-  const reread = (): boolean => {
-    const snapshot = readProfile(document, url);
-    const slug = snapshot?.slug ?? (ref?.kind === 'slug' ? ref.slug : null);
-    if (!snapshot || !slug) return false;
-    facts = toFacts(snapshot, slug);
-    fromTopCard = true;
-    return true;
-  };
-
-  /** The top card showed the person: paint now, and tell the background once the card has settled. */
-  const found = (): void => {
-    paint();
-    const settle = (): void => {
-      if (signal.aborted) return;
-      reread();
-      guard('visit profile', visit)();
-    };
-    if (document.readyState === 'loading')
-      document.addEventListener('DOMContentLoaded', settle, { once: true });
-    else requestIdleCallback(settle, { timeout: 500 });
-  };
-
-  /** No top card we know: the person the URL names, as the page states them. */
-  const fallBack = (): void => {
-    if (facts || signal.aborted) return;
-    const slug = ref?.kind === 'slug' ? ref.slug : view?.slug;
-    if (!slug) return; // a member-id URL of someone untracked: nothing to key a person by
-    // Just after an in-page navigation the head may still describe the previous page.
-    const trustHead = fresh || document.title !== titleAtStart;
-    facts = { slug, name: (view?.name ?? statedName(document, slug, trustHead)).slice(0, 200) };
-    paint();
-  };
-
-  const onDom = (records: MutationRecord[]): void => {
-    if (facts) {
-      place();
-      return;
-    }
-    // Only what LinkedIn added can bring the top card; inside it, any change may complete the name.
-    if (!card?.isConnected) {
-      card = null;
-      for (const element of addedElements(records)) {
-        if (element.matches(CARD_OR_LINK) || element.querySelector(CARD_OR_LINK)) {
-          card = findTopCard(document);
-          break;
-        }
-      }
-    }
-    if (card && findBadgeAnchor(document) && reread()) found();
-  };
-
   if (ref) {
     sendMessage('profileView', ref.kind === 'slug' ? { slug: ref.slug } : { memberId: ref.memberId })
       .then(async (answer) => {
@@ -231,32 +125,21 @@ export function badgeProfile(
         paint();
       })
       .catch((error) => console.error('[vinculo] profile view', error));
-    watchDom(guard('read profile', onDom), signal);
-    const wait = isProfileSubPage(url) ? (fresh ? 0 : SUB_PAGE_WAIT_MS) : TOP_CARD_WAIT_MS;
-    const late = (): void => {
-      // A sub-page loaded fresh is read once its markup is in; a top card that came meanwhile wins.
-      if (document.readyState === 'loading') {
-        document.addEventListener('DOMContentLoaded', late, { once: true });
-        return;
-      }
-      if (facts) return;
-      // A top card without a name heading still says who it shows: its facts, and a floating badge.
-      if (reread()) found();
-      else fallBack();
-    };
-    const timer = setTimeout(guard('read profile', late), wait);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      document.removeEventListener('DOMContentLoaded', late);
-      shadow?.host.remove();
+    signal.addEventListener('abort', () => shadow?.host.remove());
+    watchProfile(reading, url, ref, fresh, signal, {
+      shown: paint,
+      settled: guard('visit profile', visit),
+      changed: () => {
+        if (shadow) place(shadow.host);
+      },
+      known: () => view,
     });
-    // Reached in-page or injected late: the top card may be here already.
-    if (findBadgeAnchor(document) && reread()) found();
   }
 
   return {
-    facts: () => facts,
+    facts: () => reading.facts,
     peopleChanged(slugs) {
+      const { facts } = reading;
       if (facts && (slugs.includes(facts.slug) || (view && slugs.includes(view.slug)))) {
         guard('refresh', visit)();
       }

@@ -1,12 +1,18 @@
 // The dashboard (the options page, opened in a tab).
 import { render } from 'preact';
 import { setChangeListener } from '../../storage/changes';
+import { browserMessages, chooseLanguage } from '../../storage/locale';
+import { sendMessage } from '../../storage/messaging';
+import { readHome } from '../../storage/queries/home';
 import { getSettings } from '../../storage/settings';
-import { chooseLanguage, uiLocale } from '../../utils/i18n';
-import { sendMessage } from '../../utils/messaging';
-import { DashboardApp, parseRoute, readHome } from './dashboard-app';
+import { parseRoute } from '../../utils/dashboard-route';
+import { setMessageSource, uiLocale } from '../../utils/translate';
+import { DashboardApp } from './dashboard-app';
 import '../../components/ui.css';
 import './dashboard.css';
+
+// Vínculo's words come from the browser's catalogue (or the language chosen in settings).
+setMessageSource(browserMessages);
 
 // Writes made here reach LinkedIn tabs (and the toolbar count) through the background.
 setChangeListener((slugs) => {

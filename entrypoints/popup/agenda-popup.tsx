@@ -4,15 +4,15 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Agenda, type AgendaPerson } from '../../components/popup/agenda';
 import { goingCold, stepsDue } from '../../storage/agenda';
-import { db } from '../../storage/db';
+import { allPeople } from '../../storage/queries/people';
 import type { Person } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
+import { useLiveQuery } from '../../storage/use-live-query';
 import { temperatureOf } from '../../utils/cadence';
-import { t } from '../../utils/i18n';
 import { matcher, searchText } from '../../utils/search';
 import { profileUrl } from '../../utils/slug';
-import { useLiveQuery } from '../../utils/use-live-query';
-import { PersonPopup } from './popup-app';
+import { t } from '../../utils/translate';
+import { PersonPopup } from './person-popup';
 
 const toAgendaPerson = (person: Person, temperature: AgendaPerson['temperature']): AgendaPerson => ({
   slug: person.slug,
@@ -30,7 +30,7 @@ export function AgendaPopup() {
     const [cold, steps, settings] = await Promise.all([goingCold(now, 30), stepsDue(now), getSettings()]);
     return { cold, steps, settings };
   }, []);
-  const everyone = useLiveQuery(() => (query ? db.people.toArray() : Promise.resolve(null)), [query !== '']);
+  const everyone = useLiveQuery(() => (query ? allPeople() : Promise.resolve(null)), [query !== '']);
   const index = useMemo(() => everyone?.map((p) => [p, searchText(p)] as const) ?? null, [everyone]);
   const results = useMemo(() => {
     if (!query.trim() || !index || !agenda) return null;

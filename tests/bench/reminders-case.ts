@@ -2,7 +2,7 @@
 // (generate.ts: about a third of them due, 550 steps due).
 //
 // What it measures, in real Chromium with the built extension, median over runs:
-// - `routine`: the real reminder check (entrypoints/background/reminders.ts) as
+// - `routine`: the real reminder check (entrypoints/background/reminder-check.ts) as
 //   the `reminders` alarm runs it in the service worker, 47 times a day: who is
 //   due by index range on people.dueAt and nextSteps.dueAt (read only as far as
 //   the icon can count), the icon update, the digest already done.

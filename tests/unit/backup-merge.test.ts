@@ -1,4 +1,4 @@
-// Merging a backup into what is here (utils/backup-merge.ts): field by field, the newer person wins
+// Merging a backup into what is here (utils/files/backup-merge.ts): field by field, the newer person wins
 // and nothing on either side is lost; A into B equals B into A, and a second merge changes nothing.
 import { describe, expect, it } from 'vitest';
 import {
@@ -8,8 +8,10 @@ import {
   type Settings,
   type Touch,
 } from '../../storage/schemas';
-import { type BackupData, joinText, mergeBackupData, sameRecord } from '../../utils/backup-merge';
 import { computeDueAt } from '../../utils/cadence';
+import { type BackupData, mergeBackupData } from '../../utils/files/backup-merge';
+import { joinText } from '../../utils/files/backup-merge-people';
+import { sameRecord } from '../../utils/files/records';
 import { DAY } from '../../utils/time';
 
 const T0 = Date.UTC(2026, 0, 10, 12);

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBackup, mergeBackup, restoreBackup } from '../../storage/backup';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
-import { importConnections } from '../../storage/import';
+import { importConnections } from '../../storage/import-connections';
 import { addNextStep, setNextStepDone } from '../../storage/next-steps';
 import {
   deletePerson,
@@ -20,16 +20,11 @@ import {
 } from '../../storage/people';
 import { defaultSettings, type NextStep, type Person, type Touch } from '../../storage/schemas';
 import { getSettings, saveSettings } from '../../storage/settings';
+import { dismissSuggestion } from '../../storage/suggestions';
 import { addTouch } from '../../storage/touches';
-import {
-  type Backup,
-  type BackupProblem,
-  backupFileName,
-  backupProblemMessage,
-  parseBackup,
-  peopleToCsv,
-  type ValidBackup,
-} from '../../utils/backup';
+import { type Backup, backupFileName, parseBackup, type ValidBackup } from '../../utils/files/backup';
+import { type BackupProblem, backupProblemMessage } from '../../utils/files/backup-problems';
+import { peopleToCsv } from '../../utils/files/people-csv';
 import { DAY } from '../../utils/time';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -109,6 +104,9 @@ async function fillProfile(): Promise<void> {
   await trackPerson({ slug: 'bo-li', name: 'Bo Li' }, T0);
   await setStage('bo-li', 'acquaintance', T0);
   await snoozePerson('bo-li', T0 + 40 * DAY, T0 + DAY);
+  // Coach dismissals, stored with the person: a "Not relevant" and a snooze.
+  await dismissSuggestion('ana-garcia', { kind: 'moment', at: T0 + 2 * DAY, facts: String(T0 + DAY) });
+  await dismissSuggestion('ana-garcia', { kind: 'cold', at: T0 + 2 * DAY, until: T0 + 9 * DAY });
   await importConnections(
     [{ row: 5, slug: 'cy-ng', name: 'Cy Ng', email: 'cy@example.com', connectedOn: T0 - 400 * DAY }],
     T0,
@@ -144,7 +142,7 @@ describe('backup round trip', () => {
     ]);
     expect(backup).toMatchObject({
       format: 'vinculo-backup',
-      version: 1,
+      version: 2,
       exportedAt: '2026-01-10T12:00:00.000Z',
     });
     expect(backupFileName(T0)).toBe('vinculo-backup-2026-01-10.json');
@@ -171,6 +169,50 @@ describe('backup round trip', () => {
     const broken = { ...backup, touches: [touch, touch] } as ValidBackup;
     await expect(restoreBackup(broken)).rejects.toThrow();
     expect(await snapshot()).toStrictEqual(before);
+  });
+});
+
+describe('backup versions', () => {
+  it('restores a version 1 file (before dismissals) as it was written', async () => {
+    await fillProfile();
+    const current = await exportBackup(T0 + 10 * DAY);
+    // What version 1 wrote: the same records, without the coach's dismissals.
+    const v1 = {
+      ...current,
+      version: 1,
+      people: current.people.map(({ dismissals: _none, ...p }) => p),
+    };
+    await db.delete();
+    await db.open();
+    const parsed = await restoreFile(JSON.stringify(v1));
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problem));
+    expect(parsed.backup.version).toBe(2);
+    expect(await db.people.toArray()).toStrictEqual(v1.people);
+    expect((await db.people.toArray()).every((p) => p.dismissals === undefined)).toBe(true);
+    expect(await db.touches.count()).toBe(current.touches.length);
+  });
+
+  it('round-trips the dismissals stored with a person, checked by the person schema', async () => {
+    await fillProfile();
+    const backup = await exportBackup(T0 + 10 * DAY);
+    const ana = backup.people.find((p) => p.slug === 'ana-garcia');
+    expect(ana?.dismissals).toStrictEqual([
+      { kind: 'moment', at: T0 + 2 * DAY, facts: String(T0 + DAY) },
+      { kind: 'cold', at: T0 + 2 * DAY, until: T0 + 9 * DAY },
+    ]);
+    await db.delete();
+    await db.open();
+    expect((await restoreFile(JSON.stringify(backup))).ok).toBe(true);
+    expect((await db.people.get('ana-garcia'))?.dismissals).toStrictEqual(ana?.dismissals);
+
+    const damaged = structuredClone(backup);
+    const index = damaged.people.findIndex((p) => p.slug === 'ana-garcia');
+    Object.assign(damaged.people[index]!, { dismissals: [{ kind: 'nagging', at: T0 }] });
+    const refused = parseBackup(JSON.stringify(damaged));
+    expect(refused).toMatchObject({
+      ok: false,
+      problem: { code: 'invalidRecord', table: 'people', index, path: 'dismissals.0.kind' },
+    });
   });
 });
 
@@ -403,7 +445,7 @@ describe('damaged backups are refused whole and change nothing', () => {
   });
   const valid = (): Backup => ({
     format: 'vinculo-backup',
-    version: 1,
+    version: 2,
     exportedAt: new Date(T0).toISOString(),
     people: Array.from({ length: 50 }, (_, i) => person(i)),
     touches: [
@@ -434,8 +476,8 @@ describe('damaged backups are refused whole and change nothing', () => {
     ['a list', () => '[1, 2]', { code: 'notBackup' }],
     [
       'a newer format',
-      () => edit((b) => Object.assign(b, { version: 2 })),
-      { code: 'unsupportedVersion', version: 2 },
+      () => edit((b) => Object.assign(b, { version: 3 })),
+      { code: 'unsupportedVersion', version: 3 },
     ],
     [
       'no export date',

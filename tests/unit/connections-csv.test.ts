@@ -3,16 +3,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { slugSchema } from '../../storage/schemas';
+import { parseConnectionsCsv } from '../../utils/files/connections';
+import { parseConnectedOn, parseDateParts } from '../../utils/files/dates';
 import {
   type FileProblem,
   importProblemMessage,
   notedRowMessage,
-  parseConnectedOn,
-  parseConnectionsCsv,
-  parseDateParts,
   type SkipReason,
   skippedRowMessage,
-} from '../../utils/connections-csv';
+} from '../../utils/files/import-problems';
 
 const PREAMBLE = [
   'Notes:',
@@ -345,7 +344,6 @@ describe('messages for the UI', () => {
       { code: 'invalidRecord', field: 'name' },
       { code: 'badDate', value: 'x' },
       { code: 'noConversation' },
-      { code: 'draft' },
     ];
     for (const p of problems) expectWords(importProblemMessage(p));
     for (const reason of reasons) expectWords(skippedRowMessage({ row: 4, reason }));

@@ -12,8 +12,8 @@ import {
   digestWindow,
   localTime,
 } from '../../utils/digest';
-import type { Translate } from '../../utils/i18n';
 import { DAY, HOUR, MINUTE } from '../../utils/time';
+import type { Translate } from '../../utils/translate';
 import { translator } from './translator';
 
 const en = translator('en');

@@ -7,7 +7,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportBackup, mergeBackup, restoreBackup } from '../../storage/backup';
 import { db } from '../../storage/db';
 import { values } from '../../storage/domain';
-import { importConnections } from '../../storage/import';
+import { importConnections } from '../../storage/import-connections';
 import {
   type DeletedPerson,
   deletePerson,
@@ -23,7 +23,7 @@ import { defaultSettings, type Person, stages, type Touch, touchKinds } from '..
 import { saveSettings } from '../../storage/settings';
 import { networkHealth } from '../../storage/stats';
 import { addTouch, deleteTouch, restoreTouch, updateTouch } from '../../storage/touches';
-import { parseBackup, type ValidBackup } from '../../utils/backup';
+import { parseBackup, type ValidBackup } from '../../utils/files/backup';
 import { DAY } from '../../utils/time';
 import { keptRows, recountHealth, recountRows } from './health-recount';
 

@@ -5,6 +5,7 @@ import { type Person, type Stage, stages, type Touch } from '../../storage/schem
 import { getSettings } from '../../storage/settings';
 import type { NetworkHealth } from '../../storage/stats';
 import { temperatureOf } from '../../utils/cadence';
+import { isConnection, isKnown } from '../../utils/known-share';
 import { DAY } from '../../utils/time';
 
 const perStage = (): Record<Stage, number> =>
@@ -33,7 +34,11 @@ export async function recountHealth(now: number): Promise<NetworkHealth> {
     const daysAgo = today - Math.floor(t.at / DAY);
     if (daysAgo >= 0 && daysAgo < 26 * 7) weekly[25 - Math.floor(daysAgo / 7)]!++;
   }
-  return { byStage, imported, tracked: people.length, temperature, weekly, balance };
+  const known = {
+    known: people.filter((p) => isKnown(p)).length,
+    connections: people.filter((p) => isConnection(p)).length,
+  };
+  return { byStage, imported, tracked: people.length, temperature, weekly, balance, known };
 }
 
 /** Every count row there should be, by key, counted from the rows (days outside the chart included). */
@@ -49,6 +54,8 @@ export async function recountRows(): Promise<Record<string, number>> {
       bump('people/due');
       bump(`people/dueDay/${String(Math.floor(p.dueAt / DAY)).padStart(6, '0')}`);
     }
+    if (isConnection(p)) bump('people/connection');
+    if (isKnown(p)) bump('people/known');
   }
   for (const t of (await db.touches.toArray()) as Touch[]) {
     bump(`touches/value/${t.value}`);

@@ -3,14 +3,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
-import { importConnections, importMessageRuns } from '../../storage/import';
+import { importConnections } from '../../storage/import-connections';
+import { importMessageRuns } from '../../storage/import-messages';
 import { getPerson, setStage, snoozePerson, trackPerson, updatePerson } from '../../storage/people';
 import type { Touch } from '../../storage/schemas';
 import { getSettings } from '../../storage/settings';
 import { addTouch, updateTouch } from '../../storage/touches';
 import { computeDueAt } from '../../utils/cadence';
-import { type ConnectionRow, type CsvInput, parseConnectionsCsv } from '../../utils/connections-csv';
-import { type MessageRun, type MessagesOptions, parseMessagesCsv } from '../../utils/messages-csv';
+import { type ConnectionRow, parseConnectionsCsv } from '../../utils/files/connections';
+import type { CsvInput } from '../../utils/files/csv';
+import type { MessageRun } from '../../utils/files/message-runs';
+import { type MessagesOptions, parseMessagesCsv } from '../../utils/files/messages';
 import { DAY } from '../../utils/time';
 import { conversationId, type ExportMessage, messagesCsv, random, type Who, who } from './messages-export';
 

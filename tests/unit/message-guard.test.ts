@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSender, requestSchemas } from '../../utils/message-schemas';
+import { backgroundMessages } from '../../entrypoints/background/protocol';
+import { isTrustedSender } from '../../utils/trusted-sender';
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}`;
@@ -30,21 +31,31 @@ describe('who the background answers', () => {
 
 describe('message payloads', () => {
   it('accept a batched lookup and refuse anything malformed', () => {
-    expect(requestSchemas.lookup.safeParse({ slugs: ['ana-garcia'], memberIds: [] }).success).toBe(true);
-    expect(requestSchemas.lookup.safeParse({ slugs: ['Not A Slug'], memberIds: [] }).success).toBe(false);
-    expect(
-      requestSchemas.lookup.safeParse({ slugs: Array(1001).fill('ana-garcia'), memberIds: [] }).success,
-    ).toBe(false);
-    expect(requestSchemas.profileView.safeParse({ slug: 'ana-garcia' }).success).toBe(true);
-    expect(
-      requestSchemas.profileView.safeParse({ memberId: 'ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u' }).success,
-    ).toBe(true);
-    expect(requestSchemas.profileView.safeParse({ slug: 'Ana Garcia' }).success).toBe(false);
-    expect(requestSchemas.profileView.safeParse({ slug: 'ana-garcia', memberId: 'x' }).success).toBe(false);
-    expect(requestSchemas.track.safeParse({ slug: 'ana-garcia', name: '' }).success).toBe(false);
-    expect(requestSchemas.track.safeParse({ slug: 'ana-garcia', name: 'Ana', extra: 1 }).success).toBe(false);
-    expect(requestSchemas.quickTouch.safeParse({ slug: 'ana-garcia', kind: 'telepathy' }).success).toBe(
+    expect(backgroundMessages.lookup.schema.safeParse({ slugs: ['ana-garcia'], memberIds: [] }).success).toBe(
+      true,
+    );
+    expect(backgroundMessages.lookup.schema.safeParse({ slugs: ['Not A Slug'], memberIds: [] }).success).toBe(
       false,
     );
+    expect(
+      backgroundMessages.lookup.schema.safeParse({ slugs: Array(1001).fill('ana-garcia'), memberIds: [] })
+        .success,
+    ).toBe(false);
+    expect(backgroundMessages.profileView.schema.safeParse({ slug: 'ana-garcia' }).success).toBe(true);
+    expect(
+      backgroundMessages.profileView.schema.safeParse({ memberId: 'ACoAAB1cD2eF3gH4iJ5kL6mN7oP8qR9sT0u' })
+        .success,
+    ).toBe(true);
+    expect(backgroundMessages.profileView.schema.safeParse({ slug: 'Ana Garcia' }).success).toBe(false);
+    expect(
+      backgroundMessages.profileView.schema.safeParse({ slug: 'ana-garcia', memberId: 'x' }).success,
+    ).toBe(false);
+    expect(backgroundMessages.track.schema.safeParse({ slug: 'ana-garcia', name: '' }).success).toBe(false);
+    expect(
+      backgroundMessages.track.schema.safeParse({ slug: 'ana-garcia', name: 'Ana', extra: 1 }).success,
+    ).toBe(false);
+    expect(
+      backgroundMessages.quickTouch.schema.safeParse({ slug: 'ana-garcia', kind: 'telepathy' }).success,
+    ).toBe(false);
   });
 });

@@ -3,13 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../storage/schemas';
+import { parseMessageDate } from '../../utils/files/dates';
+import type { MessageRun } from '../../utils/files/message-runs';
+import { parseMessagesCsv } from '../../utils/files/messages';
+import { messagesReportMessages } from '../../utils/files/messages-report';
 import { importedSpan, legacyTouchId, lineageOf, touchId } from '../../utils/message-ids';
-import {
-  type MessageRun,
-  messagesReportMessages,
-  parseMessageDate,
-  parseMessagesCsv,
-} from '../../utils/messages-csv';
 import { DAY } from '../../utils/time';
 import { messagesCsv, who } from './messages-export';
 

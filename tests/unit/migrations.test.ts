@@ -1,7 +1,7 @@
 // Each schema upgrade: open the previous version with data, upgrade, check every row.
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, db, openDb, schemaV1, schemaV2, schemaV3, schemaV4 } from '../../storage/db';
+import { DB_NAME, db, openDb, schemaV1, schemaV2, schemaV3, schemaV4, schemaV5 } from '../../storage/db';
 import { networkHealth } from '../../storage/stats';
 import { addTouch } from '../../storage/touches';
 import { DAY } from '../../utils/time';
@@ -190,7 +190,7 @@ describe('version 4 → 5', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.people.orderBy('slug').toArray()).toEqual(
       [...people].sort((a, b) => a.slug.localeCompare(b.slug)),
     );
@@ -211,5 +211,44 @@ describe('version 4 → 5', () => {
       now,
     );
     expect(await networkHealth(now)).toEqual(await recountHealth(now));
+  });
+});
+
+describe('version 5 → 6', () => {
+  it('keeps every person and starts the connection counts from them', async () => {
+    const now = Date.UTC(2026, 2, 1, 12);
+    await db.delete();
+    const v5 = new Dexie(DB_NAME);
+    v5.version(5).stores(schemaV5);
+    const stages = ['contact', 'acquaintance', 'relationship', 'archived'] as const;
+    const people = Array.from({ length: 24 }, (_, i) => ({
+      slug: `person-${i}`,
+      name: `Person ${i}`,
+      stage: stages[i % 4]!,
+      tags: [],
+      about: '',
+      source: i % 3 ? 'import' : 'page',
+      createdAt: now - 100 * DAY,
+      updatedAt: now - DAY,
+      metInPerson: false,
+      roleChanges: [],
+      ...(i % 5 === 0 && { connectedOn: now - 300 * DAY }),
+      ...(i % 2 === 0 && { triagedAt: now - 2 * DAY }),
+    }));
+    await v5.table('people').bulkAdd(people);
+    // Version 5 kept only the stage counts.
+    await v5.table('healthCounts').bulkAdd([{ key: 'people/stage/contact', n: 6 }]);
+    v5.close();
+
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(await db.people.orderBy('slug').toArray()).toEqual(
+      [...people].sort((a, b) => a.slug.localeCompare(b.slug)),
+    );
+    expect(await keptRows()).toEqual(await recountRows());
+    const { known } = await networkHealth(now);
+    expect(known).toEqual((await recountHealth(now)).known);
+    expect(known.connections).toBeGreaterThan(known.known);
+    expect(known.known).toBeGreaterThan(0);
   });
 });

@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { CHECK_MEASURE, DIGEST_NOTIFICATION, REMINDER_ALARM } from '../../entrypoints/background/reminders';
+import { DIGEST_NOTIFICATION } from '../../entrypoints/background/digest-notification';
+import { REMINDER_ALARM } from '../../entrypoints/background/reminder-alarm';
+import { CHECK_MEASURE } from '../../entrypoints/background/reminder-check';
 import { parseReminderState, reminderStateSchema } from '../../storage/reminder-state';
 import { DAY, HOUR } from '../../utils/time';
 
@@ -46,7 +48,10 @@ async function startWorker() {
   const background = await import('../../entrypoints/background/index');
   background.default.main?.();
   return {
-    reminders: await import('../../entrypoints/background/reminders'),
+    reminders: {
+      ...(await import('../../entrypoints/background/reminder-check')),
+      ...(await import('../../entrypoints/background/icon-count')),
+    },
     db: (await import('../../storage/db')).db,
     ...(await import('../../storage/people')),
     ...(await import('../../storage/next-steps')),

@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { SettingsForm } from '../../components/settings-form';
 import { defaultSettings } from '../../storage/schemas';
-import type { Translate } from '../../utils/i18n';
+import type { Translate } from '../../utils/translate';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const messages: Messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8'));

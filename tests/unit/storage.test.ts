@@ -1,10 +1,10 @@
 // The repository keeps lastTouchAt and dueAt right on every write.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { profileView } from '../../entrypoints/background/handlers';
+import { profileView } from '../../entrypoints/background/messages/people';
 import { goingCold } from '../../storage/agenda';
 import { setChangeListener } from '../../storage/changes';
 import { db } from '../../storage/db';
-import { pagePerson } from '../../storage/domain';
+import { newPerson } from '../../storage/domain';
 import {
   addNextStep,
   countDueNextSteps,
@@ -389,7 +389,7 @@ describe('a quick note and its undo', () => {
   it('stores someone not tracked yet in the same transaction, and Undo stops tracking them again', async () => {
     const facts = { slug: 'bea-luna', name: 'Bea Luna', headline: 'Designer' };
     const logged = await logNote(
-      pagePerson(facts, T0),
+      newPerson(facts, 'page', T0),
       { touch: { at: T0, kind: 'message', initiator: 'them', value: 'none', note: '' } },
       T0,
       facts,
@@ -406,7 +406,7 @@ describe('a quick note and its undo', () => {
 
   it('refuses a note for someone not tracked when nothing says who they are, writing nothing', async () => {
     await expect(
-      logNote(pagePerson({ slug: 'nadie-aqui', name: 'Nadie' }, T0), {
+      logNote(newPerson({ slug: 'nadie-aqui', name: 'Nadie' }, 'page', T0), {
         touch: { at: T0, kind: 'message', initiator: 'me', value: 'none', note: '' },
       }),
     ).rejects.toThrow('not tracked');

@@ -56,7 +56,6 @@ export const HEADLINE = [
 export const PHOTO = [
   // 2024 and 2025 logged-in.
   'img.pv-top-card-profile-picture__image--show',
-  'img.pv-top-card-profile-picture__image',
   // Public profile.
   'img.top-card-layout__entity-image',
   'img.top-card__profile-image',

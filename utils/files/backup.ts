@@ -1,7 +1,6 @@
-// The backup file of DESIGN.md, checked record by record with the database's own schemas, and a CSV
-// export of people for spreadsheets. A backup is read whole before anything is written, so a file
-// that is wrong anywhere changes nothing.
-import Papa from 'papaparse';
+// The backup file (docs/architecture.md, "The backup file"): its format, and the check of a whole
+// file record by record with the database's own schemas. A backup is read whole before anything is
+// written, so a file that is wrong anywhere changes nothing.
 import { z } from 'zod';
 import {
   type NextStep,
@@ -12,12 +11,16 @@ import {
   settingsSchema,
   type Touch,
   touchSchema,
-} from '../storage/schemas';
-import type { LocalizedMessage } from './connections-csv';
-import { profileUrl } from './slug';
+} from '../../storage/schemas';
+import { toDateInput } from '../time';
+import type { BackupProblem, BackupTable } from './backup-problems';
 
-export const BACKUP_FORMAT = 'vinculo-backup';
-export const BACKUP_VERSION = 1;
+const BACKUP_FORMAT = 'vinculo-backup';
+/**
+ * 2: people may carry `dismissals` (the coach suggestions they dismissed). Version 1 files have none
+ * and restore as they are: every version up to this one is read with today's schemas.
+ */
+const BACKUP_VERSION = 2;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -32,20 +35,6 @@ export interface Backup {
 declare const checked: unique symbol;
 /** A backup that parseBackup has checked whole; only such a backup can be restored. */
 export type ValidBackup = Backup & { readonly [checked]: true };
-
-export type BackupTable = 'people' | 'touches' | 'nextSteps';
-
-/** The first thing wrong with a backup file, and where. The UI turns it into words with backupMessage(). */
-export type BackupProblem =
-  | { code: 'empty' }
-  | { code: 'notJson'; message: string }
-  | { code: 'notBackup' }
-  | { code: 'unsupportedVersion'; version: number }
-  | { code: 'invalidField'; path: string }
-  | { code: 'invalidRecord'; table: BackupTable; index: number; path: string; message: string }
-  | { code: 'invalidSettings'; path: string; message: string }
-  | { code: 'duplicateId'; table: BackupTable; index: number; id: string }
-  | { code: 'unknownPerson'; table: 'touches' | 'nextSteps'; index: number; personId: string };
 
 export type BackupParse = { ok: true; backup: ValidBackup } | { ok: false; problem: BackupProblem };
 
@@ -67,7 +56,7 @@ export function makeBackup(
 
 /** A file name that sorts by date: vinculo-backup-2026-01-10.json. */
 export function backupFileName(now: number): string {
-  return `vinculo-backup-${localDate(now)}.json`;
+  return `vinculo-backup-${toDateInput(now)}.json`;
 }
 
 const exportedAtSchema = z.iso.datetime({ offset: true });
@@ -121,33 +110,6 @@ export function parseBackup(text: string): BackupParse {
   return { ok: true, backup: backup as ValidBackup };
 }
 
-/** The words for a backup problem: a key of the locale files (messages.json) and its substitutions. */
-export function backupProblemMessage(problem: BackupProblem): LocalizedMessage {
-  const message = (key: string, ...substitutions: (string | number)[]) => ({
-    key: `backup_${key}`,
-    substitutions: substitutions.map(String),
-  });
-  // Records are numbered from 1 for people; the problem keeps the array index.
-  switch (problem.code) {
-    case 'unsupportedVersion':
-      return message(problem.code, problem.version);
-    case 'invalidField':
-      return message(problem.code, problem.path);
-    case 'invalidRecord':
-      return problem.path === ''
-        ? message('invalidRecordWhole', problem.table, problem.index + 1)
-        : message(problem.code, problem.table, problem.index + 1, problem.path);
-    case 'invalidSettings':
-      return message(problem.code, problem.path || 'settings');
-    case 'duplicateId':
-      return message(problem.code, problem.table, problem.index + 1, problem.id);
-    case 'unknownPerson':
-      return message(problem.code, problem.table, problem.index + 1, problem.personId);
-    default:
-      return message(problem.code);
-  }
-}
-
 function checkTable<T>(
   rows: unknown[],
   table: BackupTable,
@@ -185,82 +147,4 @@ function pathOf(path: readonly PropertyKey[]): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-// ---------------------------------------------------------------------------------------------------
-// CSV export of people
-
-export const peopleCsvColumns = [
-  'name',
-  'profileUrl',
-  'headline',
-  'company',
-  'email',
-  'stage',
-  'tags',
-  'about',
-  'connectedOn',
-  'lastTouchAt',
-  'dueAt',
-  'metInPerson',
-  'source',
-  'createdAt',
-] as const;
-export type PeopleCsvColumn = (typeof peopleCsvColumns)[number];
-
-const defaultHeaders: Record<PeopleCsvColumn, string> = {
-  name: 'Name',
-  profileUrl: 'Profile URL',
-  headline: 'Headline',
-  company: 'Company',
-  email: 'Email',
-  stage: 'Stage',
-  tags: 'Tags',
-  about: 'Notes',
-  connectedOn: 'Connected on',
-  lastTouchAt: 'Last touch',
-  dueAt: 'Due',
-  metInPerson: 'Met in person',
-  source: 'Source',
-  createdAt: 'Tracked since',
-};
-
-// A cell a spreadsheet would run as a formula (OWASP's list). Papa's own escapeFormulae pattern is
-// anchored at both ends without the `s` flag, so `=HYPERLINK(…)` followed by a line break slips through.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/**
- * People as CSV for a spreadsheet: a UTF-8 byte-order mark (so Excel reads accents right), CRLF line
- * ends, dates as local YYYY-MM-DD, and every cell that would start a formula prefixed with a quote.
- * Pass translated column headers to override the English ones.
- */
-export function peopleToCsv(
-  people: readonly Person[],
-  headers: Partial<Record<PeopleCsvColumn, string>> = {},
-): string {
-  const date = (at: number | undefined) => (at === undefined ? '' : localDate(at));
-  const data = people.map((p) => [
-    p.name,
-    profileUrl(p.slug),
-    p.headline ?? '',
-    p.company ?? '',
-    p.email ?? '',
-    p.stage,
-    p.tags.join('; '),
-    p.about,
-    date(p.connectedOn),
-    date(p.lastTouchAt),
-    date(p.dueAt),
-    p.metInPerson ? 'yes' : 'no',
-    p.source,
-    date(p.createdAt),
-  ]);
-  const fields = peopleCsvColumns.map((c) => headers[c] ?? defaultHeaders[c]);
-  return `\uFEFF${Papa.unparse({ fields, data }, { escapeFormulae: FORMULA_START, newline: '\r\n' })}`;
-}
-
-function localDate(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }

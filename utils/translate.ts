@@ -1,8 +1,7 @@
-// Every UI string goes through here. Keys are typed from the English
-// messages file (a type-only import: nothing is bundled). By default the
-// browser's language is used; Vínculo's own pages can follow the language the
-// user chose in settings instead.
-import { browser } from 'wxt/browser';
+// Every UI string goes through here. Keys are typed from the English messages file (a type-only import:
+// nothing is bundled). The lookup is pure: each entrypoint hands it the browser's catalogue
+// (`setMessageSource`), and a page may follow the language the user chose in settings instead.
+
 import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
@@ -13,7 +12,23 @@ interface LocaleEntry {
   placeholders?: Record<string, { content: string }>;
 }
 
-let chosen: { language: string; messages: Record<string, LocaleEntry> } | null = null;
+type LocaleMessages = Record<string, LocaleEntry>;
+
+/** One of Vínculo's languages with its messages.json, as read from the extension's locale files. */
+export interface ChosenMessages {
+  language: 'en' | 'es';
+  messages: LocaleMessages;
+}
+
+/** The browser's own catalogue (its i18n API, or a fake in tests). */
+export interface MessageSource {
+  /** The message with its $1…$9 filled from `substitutions`; '' when there is none. */
+  getMessage(key: MessageKey, substitutions: string[]): string;
+  getUILanguage(): string;
+}
+
+let source: MessageSource | undefined;
+let chosen: ChosenMessages | null = null;
 
 /** Fills a messages.json entry the way the browser does: $NAME$ → its placeholder's $1…$9. */
 export function formatEntry(entry: LocaleEntry, substitutions: string[]): string {
@@ -33,12 +48,18 @@ const MARKERS = Array.from({ length: 9 }, (_, i) => String.fromCharCode(0xe000 +
 const MARKER = /[\ue000-\ue008]/g;
 const templates = new Map<string, string>();
 
+/** Where this page reads the browser's messages from; call before the first `t`. */
+export function setMessageSource(next: MessageSource): void {
+  source = next;
+  templates.clear();
+}
+
 export const t: Translate = (key, ...substitutions) => {
   const entry = chosen?.messages[key];
   if (entry) return formatEntry(entry, substitutions);
   let template = templates.get(key);
   if (template === undefined) {
-    template = browser.i18n.getMessage(key, MARKERS) || key;
+    template = source?.getMessage(key, MARKERS) || key;
     templates.set(key, template);
   }
   return template.replace(MARKER, (m) => substitutions[m.charCodeAt(0) - 0xe000] ?? '');
@@ -48,30 +69,13 @@ export const t: Translate = (key, ...substitutions) => {
 export function uiLocale(): string {
   if (chosen) return chosen.language;
   try {
-    return browser.i18n.getUILanguage() || 'en';
+    return source?.getUILanguage() || 'en';
   } catch {
     return 'en';
   }
 }
 
-/** Switches this page to one of Vínculo's languages (undefined follows the browser). */
-export async function chooseLanguage(language: 'en' | 'es' | undefined): Promise<void> {
-  chosen = await chosenMessages(language);
-}
-
-export type LocaleMessages = Record<string, LocaleEntry>;
-
-/** Switches this page to messages read elsewhere (a content script cannot read the locale files); null follows the browser. */
-export function adoptMessages(messages: { language: 'en' | 'es'; messages: LocaleMessages } | null): void {
+/** Switches this page to one of Vínculo's languages, read by whoever can; null follows the browser. */
+export function adoptMessages(messages: ChosenMessages | null): void {
   chosen = messages;
-}
-
-/** The messages of the language the user chose, for a page that cannot read them itself. */
-export async function chosenMessages(
-  language: 'en' | 'es' | undefined,
-): Promise<{ language: 'en' | 'es'; messages: LocaleMessages } | null> {
-  if (!language) return null;
-  // The locale files ship inside the extension: this reads a packaged file, nothing leaves the browser.
-  const response = await fetch(browser.runtime.getURL(`/_locales/${language}/messages.json`));
-  return { language, messages: (await response.json()) as LocaleMessages };
 }

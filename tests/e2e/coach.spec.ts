@@ -1,0 +1,181 @@
+// The coach, as a user meets it: the dashboard's Suggestions name exactly the people the records call
+// for, "Not relevant" sticks across a reload, the person's page and the badge panel show a person's
+// suggestion, in English and in Spanish, and every view stays accessible.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { defaultSettings } from '../../storage/schemas';
+import {
+  expect,
+  type FixtureEntry,
+  fixture,
+  type Harness,
+  personRecord,
+  readAll,
+  seed,
+  test,
+} from './harness';
+
+const DAY = 86_400_000;
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+type Value = 'gave' | 'received' | 'both' | 'none';
+
+/** One touch `daysAgo` days back. */
+function touch(personId: string, i: number, daysAgo: number, kind: string, value: Value) {
+  const at = Date.now() - daysAgo * DAY;
+  return { id: `${personId}-${i}`, personId, at, kind, initiator: 'me', value, note: '', createdAt: at };
+}
+
+/** People built to trigger each rule, one balanced relationship that triggers none, and one to prune. */
+async function seedNetwork(vinculo: Harness): Promise<void> {
+  const now = Date.now();
+  await seed(vinculo, 'people', [
+    // Move it offline: an acquaintance, 5 written touches over 75 days, never a call.
+    personRecord('olga-offline', 'Olga Offline', { stage: 'acquaintance', lastTouchDaysAgo: 5 }),
+    // Give first: the last 3 touches were "I received".
+    personRecord('gil-give', 'Gil Give', { stage: 'relationship', lastTouchDaysAgo: 3 }),
+    // A moment: a role change 10 days ago.
+    {
+      ...personRecord('mona-moment', 'Mona Moment', { stage: 'relationship', lastTouchDaysAgo: 5 }),
+      company: 'Nimbus',
+      updatedAt: now - 10 * DAY,
+      roleChanges: [{ at: now - 10 * DAY, company: 'Nimbus', previousCompany: 'Acme' }],
+    },
+    // Going cold: a relationship last touched 100 days ago (cadence 60).
+    personRecord('carl-cold', 'Carl Cold', { stage: 'relationship', lastTouchDaysAgo: 100 }),
+    // Balanced: recent, calls and meetings, giving and receiving. No suggestion.
+    {
+      ...personRecord('bea-balanced', 'Bea Balanced', { stage: 'relationship', lastTouchDaysAgo: 10 }),
+      source: 'import',
+      connectedOn: now - 400 * DAY,
+      metInPerson: true,
+    },
+    // Prune: an imported contact archived in triage as "I don't know them".
+    {
+      ...personRecord('pat-prune', 'Pat Prune', { stage: 'archived' }),
+      source: 'import',
+      connectedOn: now - 300 * DAY,
+      triagedAt: now - DAY,
+    },
+  ]);
+  await seed(vinculo, 'touches', [
+    ...[5, 20, 40, 60, 80].map((d, i) => touch('olga-offline', i, d, 'message', 'none')),
+    ...[3, 8, 12].map((d, i) => touch('gil-give', i, d, 'call', 'received')),
+    touch('mona-moment', 0, 5, 'call', 'gave'),
+    touch('carl-cold', 0, 100, 'email', 'gave'),
+    touch('bea-balanced', 0, 10, 'call', 'gave'),
+    touch('bea-balanced', 1, 20, 'message', 'both'),
+    touch('bea-balanced', 2, 40, 'inPerson', 'received'),
+  ]);
+}
+
+/** The aria-labels of the Suggestions' items, in the order shown. */
+const itemsOf = (page: Page) =>
+  page
+    .getByRole('region', { name: 'Suggestions' })
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((li) => li.getAttribute('aria-label')));
+
+test('the Suggestions name exactly the right people, most timely first; Not relevant sticks after a reload', async ({
+  vinculo,
+}) => {
+  await seedNetwork(vinculo);
+  const page = await vinculo.openExtensionPage('options.html');
+  const section = page.getByRole('region', { name: 'Suggestions' });
+  await expect(section.getByRole('listitem')).toHaveCount(4);
+  expect(await itemsOf(page)).toEqual([
+    'Gil Give: Give first',
+    'Olga Offline: Move it offline',
+    'Mona Moment: A moment that matters',
+    'Carl Cold: Going cold',
+  ]);
+  await expect(section).toContainText('Give something next — you have received the last 3 times.');
+  await expect(section).toContainText('Congratulate them on the new role at Nimbus.');
+  await expect(section).toContainText(
+    /Propose a call or a coffee — 5 messages in \d+ months, never a call\./,
+  );
+  await expect(section).toContainText('Write to them — last touch');
+  await expect(section).not.toContainText('Bea Balanced');
+  // The health view, honestly: of two imported connections, one is known.
+  await expect(page.getByText('You know 1 of your 2 connections.')).toBeVisible();
+  // The prune list links to the profile, for the user to act on LinkedIn.
+  const prune = page.getByRole('region', { name: 'Contacts to prune' });
+  await expect(prune.getByRole('link', { name: 'Pat Prune' })).toHaveAttribute(
+    'href',
+    'https://www.linkedin.com/in/pat-prune/',
+  );
+  await expectAccessible(page);
+
+  await section
+    .getByRole('listitem', { name: 'Olga Offline: Move it offline' })
+    .getByRole('button', { name: 'Not relevant' })
+    .click();
+  await expect(section.getByRole('listitem')).toHaveCount(3);
+  await expect(section).not.toContainText('Olga Offline');
+  const olga = (await readAll(vinculo, 'people')).find((p) => p.slug === 'olga-offline');
+  expect(olga?.dismissals).toEqual([{ kind: 'offline', at: expect.any(Number), facts: expect.any(String) }]);
+
+  await page.reload();
+  await expect(section.getByRole('listitem')).toHaveCount(3);
+  await expect(section).not.toContainText('Olga Offline');
+
+  // Snooze hides it for a week; Log a touch opens the person's page, which shows the suggestion too.
+  await section
+    .getByRole('listitem', { name: 'Carl Cold: Going cold' })
+    .getByRole('button', { name: 'Snooze a week' })
+    .click();
+  await expect(section.getByRole('listitem')).toHaveCount(2);
+  await section
+    .getByRole('listitem', { name: 'Gil Give: Give first' })
+    .getByRole('button', { name: 'Log a touch' })
+    .click();
+  await expect(page).toHaveURL(/#\/person\/gil-give$/);
+  await expect(page.getByRole('region', { name: 'Suggestions' })).toContainText(
+    'Give something next — you have received the last 3 times.',
+  );
+  await expectAccessible(page);
+});
+
+/** The 2025 profile, of a relationship who gave the last three times, open in a LinkedIn tab. */
+async function openGiver(vinculo: Harness) {
+  const profile = fixture('profile-2025.html') as FixtureEntry & { expected: { slug: string; name: string } };
+  const { slug, name } = profile.expected;
+  await seed(vinculo, 'people', [personRecord(slug, name, { stage: 'relationship', lastTouchDaysAgo: 2 })]);
+  await seed(
+    vinculo,
+    'touches',
+    [2, 6, 9].map((d, i) => touch(slug, i, d, 'call', 'received')),
+  );
+  const page = await vinculo.openLinkedIn(profile.file);
+  const badge = page.locator('vinculo-badge');
+  await badge.getByRole('button', { name: /Relationship|Relación/ }).click();
+  return badge.getByRole('dialog');
+}
+
+test('the badge panel shows the person’s suggestion', async ({ vinculo }) => {
+  const panel = await openGiver(vinculo);
+  await expect(panel.getByRole('heading', { name: 'Give first' })).toBeVisible();
+  await expect(panel).toContainText('Give something next — you have received the last 3 times.');
+});
+
+test('in Spanish: the Suggestions, the known share and the badge panel', async ({ vinculo }) => {
+  await seed(vinculo, 'settings', [{ key: 'settings', value: { ...defaultSettings, language: 'es' } }]);
+  await seedNetwork(vinculo);
+  const page = await vinculo.openExtensionPage('options.html');
+  const section = page.getByRole('region', { name: 'Sugerencias' });
+  await expect(section.getByRole('listitem')).toHaveCount(4);
+  await expect(section.getByRole('listitem', { name: 'Gil Give: Da primero' })).toContainText(
+    'Da algo la próxima vez — las últimas 3 veces has recibido tú.',
+  );
+  await expect(page.getByText('Conoces a 1 de tus 2 conexiones.')).toBeVisible();
+  await expectAccessible(page);
+
+  const panel = await openGiver(vinculo);
+  await expect(panel.getByRole('heading', { name: 'Da primero' })).toBeVisible();
+  await expect(panel).toContainText('Da algo la próxima vez — las últimas 3 veces has recibido tú.');
+});
