@@ -78,9 +78,9 @@ test('two relationships gone cold: one notification naming them, the count on th
   const list = await vinculo.tabWhere((url) => url === `${vinculo.origin}/options.html#/going-cold`);
   await expect.poll(() => vinculo.notifications()).toEqual([]);
   await expect
-    .poll(() => list.isVisible({ role: 'button', name: 'Snooze Ana García for a week' }))
+    .poll(() => list.isVisible({ role: 'button', name: 'Snooze a week for Ana García' }))
     .toBe(true);
-  await list.click({ role: 'button', name: 'Snooze Ana García for a week' });
+  await list.click({ role: 'button', name: 'Snooze a week for Ana García' });
   await expect.poll(async () => (await toolbar(vinculo)).count).toBe('1');
   const ana = (await vinculo.readAll('people')).find((p) => p.slug === 'ana-garcia');
   expect(ana?.dueAt).toBeGreaterThan(Date.now() + 6 * 86_400_000);

@@ -123,7 +123,7 @@ test('backup: export then import into an empty profile gives identical data; a c
   const file = await download.path();
   const { readFileSync } = await import('node:fs');
   const json = readFileSync(file, 'utf8');
-  expect(JSON.parse(json)).toMatchObject({ format: 'vinculo-backup', version: 1 });
+  expect(JSON.parse(json)).toMatchObject({ format: 'vinculo-backup', version: 2 });
 
   // A corrupt copy: one invalid record. Refused, and nothing changes.
   const corrupt = JSON.parse(json);
