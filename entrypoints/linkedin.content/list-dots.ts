@@ -63,14 +63,18 @@ export function annotateLists(
     removals = false;
     const skip = skipSlug();
     let fresh = 0;
-    for (const [i, root] of roots.entries()) {
-      if (performance.now() - scanStart > SLICE_MS) {
-        pending.push(...roots.slice(i));
-        later();
-        break;
-      }
+    // A slice that ran long hands what is left (the rest of a root too) to idle time.
+    const yielded = (i: number): boolean => {
+      if (performance.now() - scanStart <= SLICE_MS) return false;
+      pending.push(...roots.slice(i));
+      later();
+      return true;
+    };
+    roots: for (const [i, root] of roots.entries()) {
+      if (yielded(i)) break;
       viewer ??= findViewerSlug(root);
       for (const { element, ref, card } of findPersonLinks(root, viewer)) {
+        if (yielded(i)) break roots;
         const key = keyOf(ref);
         if (key === skip || links.get(element)?.key === key) continue;
         const held = card ? byCard.get(card) : undefined;
