@@ -70,11 +70,11 @@ export function annotateLists(
       later();
       return true;
     };
-    roots: for (const [i, root] of roots.entries()) {
+    scanning: for (const [i, root] of roots.entries()) {
       if (yielded(i)) break;
       viewer ??= findViewerSlug(root);
       for (const { element, ref, card } of findPersonLinks(root, viewer)) {
-        if (yielded(i)) break roots;
+        if (yielded(i)) break scanning;
         const key = keyOf(ref);
         if (key === skip || links.get(element)?.key === key) continue;
         const held = card ? byCard.get(card) : undefined;
