@@ -1,22 +1,7 @@
 // The dashboard: import LinkedIn's export, triage the network, back it up.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, personRecord, readAll, seed, test } from './harness';
-
-const connectionsCsv = (count: number): string => {
-  const rows = Array.from(
-    { length: count },
-    (_, i) =>
-      `Person${i},"Surname ${i}, Jr",https://www.linkedin.com/in/imported-person-${i},,Company ${i},"Engineer, ""Platform""",${(i % 28) + 1} May 2024`,
-  );
-  return [
-    'Notes:',
-    '"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address using this setting https://www.linkedin.com/psettings/privacy/email. You can learn more here: https://www.linkedin.com/help/linkedin/answer/261"',
-    '',
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
-    ...rows,
-    ',,,,,,12 Jan 2023',
-  ].join('\n');
-};
+import { connectionsCsv } from './shared/connections-csv';
 
 test('import Connections.csv through the file input: a report, then the funnel counts them', async ({
   vinculo,

@@ -1,22 +1,6 @@
 // The dashboard's import and backup, written once and run in Chromium and in Firefox.
+import { connectionsCsv } from './connections-csv';
 import { expect, personRecord, test } from './vinculo';
-
-/** LinkedIn's Connections.csv as it arrives: its notes first, quoted commas, one row LinkedIn left blank. */
-function connectionsCsv(count: number): string {
-  const rows = Array.from(
-    { length: count },
-    (_, i) =>
-      `Person${i},"Surname ${i}, Jr",https://www.linkedin.com/in/imported-person-${i},,Company ${i},"Engineer, ""Platform""",${(i % 28) + 1} May 2024`,
-  );
-  return [
-    'Notes:',
-    '"When exporting your connection data, you may notice that some of the email addresses are missing."',
-    '',
-    'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
-    ...rows,
-    ',,,,,,12 Jan 2023',
-  ].join('\n');
-}
 
 test('Connections.csv chosen in the dashboard: a report of what was imported and skipped, then everyone is there', async ({
   vinculo,
