@@ -2,9 +2,10 @@
 // each upgrade is a named function with a test that opens the previous version
 // with data, upgrades it and checks every row survived.
 import { Dexie, type EntityTable, type Transaction } from 'dexie';
-import { DB_NAME } from './domain';
+import { DB_NAME, withRoleChangedAt } from './domain';
 import { COUNTS_TABLE, type CountRow, recountInto } from './health-counts';
 import { healthCountsMiddleware } from './health-counts-middleware';
+import { roleChangedAtMiddleware } from './role-changed-at-middleware';
 import type { NextStep, Person, Touch } from './schemas';
 
 export { DB_NAME } from './domain';
@@ -95,6 +96,26 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
   });
 }
 
+/**
+ * Version 7: the coach finds recent role changes by `roleChangedAt`, the newest one's time, kept by
+ * role-changed-at-middleware.ts; updatedAt, which it read before, moves on every import and visit.
+ */
+export const schemaV7 = {
+  ...schemaV6,
+  people: `${schemaV6.people}, roleChangedAt`,
+} as const;
+
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  await tx
+    .table('people')
+    .toCollection()
+    .modify((p: Person) => {
+      const derived = withRoleChangedAt(p);
+      if (derived.roleChangedAt === undefined) delete p.roleChangedAt;
+      else p.roleChangedAt = derived.roleChangedAt;
+    });
+}
+
 export async function upgradeToV2(tx: Transaction): Promise<void> {
   const inPerson = new Set<string>();
   await tx
@@ -129,7 +150,9 @@ export function openDb(name = DB_NAME): VinculoDb {
   db.version(4).stores(schemaV4).upgrade(upgradeToV4);
   db.version(5).stores(schemaV5).upgrade(upgradeToV5);
   db.version(6).stores(schemaV6).upgrade(upgradeToV6);
+  db.version(7).stores(schemaV7).upgrade(upgradeToV7);
   db.use(healthCountsMiddleware);
+  db.use(roleChangedAtMiddleware);
   return db;
 }
 

@@ -81,3 +81,15 @@ export function withOpenDue<S extends NextStep>(step: S): S {
     step.dueAt !== undefined && step.doneAt === undefined ? { ...rest, openDueAt: step.dueAt } : rest
   ) as S;
 }
+
+/**
+ * The person with `roleChangedAt` set from their role changes. Every write of a person goes through
+ * here by itself (role-changed-at-middleware.ts).
+ */
+export function withRoleChangedAt<P extends Pick<Person, 'roleChanges' | 'roleChangedAt'>>(person: P): P {
+  const { roleChangedAt: _stale, ...rest } = person;
+  // Rows older than version 2 may have no role changes yet.
+  let newest = Number.NEGATIVE_INFINITY;
+  for (const change of person.roleChanges ?? []) if (change.at > newest) newest = change.at;
+  return (newest === Number.NEGATIVE_INFINITY ? rest : { ...rest, roleChangedAt: newest }) as P;
+}

@@ -73,6 +73,8 @@ export const personSchema = z.object({
   snoozedUntil: epochSchema.optional(),
   metInPerson: z.boolean(),
   roleChanges: z.array(roleChangeSchema).max(100),
+  /** When the newest role change was recorded, absent without one: the index the coach's moment range reads. */
+  roleChangedAt: epochSchema.optional(),
   /** Set once the user has decided about an imported contact in the triage queue. */
   triagedAt: epochSchema.optional(),
   /** Coach suggestions dismissed for this person: at most one per kind (utils/coach.ts). */

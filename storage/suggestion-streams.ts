@@ -115,7 +115,7 @@ class ListStream implements Candidates {
 const RECEIVED_READ = 500;
 
 /**
- * Every range that can hold a suggestion: role changes by updatedAt, the last touch for give first and
+ * Every range that can hold a suggestion: role changes by roleChangedAt, the last touch for give first and
  * offline, per stage the cold and the cooling range of [stage+dueAt], and the people with a cadence of
  * their own (`own`, read whole) by when they turned cooling or cold.
  */
@@ -130,14 +130,14 @@ export function streams(
   const momentFrom = now - (MOMENT_DAYS + 1) * DAY;
   const sources: Source[] = [
     {
-      index: 'updatedAt',
+      index: 'roleChangedAt',
       lower: momentFrom,
       upper: Dexie.maxKey,
       includeLower: false,
       includeUpper: true,
-      key: (p) => p.updatedAt,
-      bound: (p) => p.updatedAt,
-      keep: (p) => live(p) && p.roleChanges.some((r) => r.at > momentFrom),
+      key: (p) => p.roleChangedAt ?? NEVER,
+      bound: (p) => p.roleChangedAt ?? NEVER,
+      keep: live,
     },
     {
       index: 'lastTouchAt',

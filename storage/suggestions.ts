@@ -2,8 +2,8 @@
 // people who can have them, never from every touch.
 //
 // Who can have which suggestion, and the index range that finds them, in order of a bound on `since`:
-// - moment: a role change is recorded with the person's updatedAt, and updatedAt never goes back,
-//   so role changes of the last 31 days belong to people updated since: `updatedAt`, newest first.
+// - moment: the newest role change is `roleChangedAt`, kept on every write of a person
+//   (role-changed-at-middleware.ts): role changes of the last 31 days, newest first.
 // - giveFirst (3+ touches valued "I received") and offline (acquaintances and relationships not met
 //   in person): their `since` is at most the last touch: `lastTouchAt`, newest first. While few
 //   touches are valued "I received" they are read to skip everyone who cannot be owed a give.

@@ -1,8 +1,9 @@
 // A network for the coach, from a fixed seed: every rule has people it fits and people it just
 // misses, and the records keep the invariants the repository keeps (lastTouchAt is the newest touch,
-// metInPerson follows the touches, dueAt follows the cadence, updatedAt is at or after every role
-// change). By default about a third of the touches carry no value, as a messages import leaves them.
+// metInPerson follows the touches, dueAt follows the cadence, roleChangedAt is the newest role
+// change, updatedAt is at or after it). By default about a third of the touches carry no value, as a messages import leaves them.
 
+import { withRoleChangedAt } from '../../storage/domain';
 import {
   defaultSettings,
   type Person,
@@ -152,7 +153,7 @@ export function makeCoachData(options: CoachDataOptions): CoachData {
     );
     const dueAt = computeDueAt(person, settings);
     if (dueAt !== undefined) person.dueAt = dueAt;
-    people.push(person);
+    people.push(withRoleChangedAt(person));
   }
   return { people, touches, dismissals: dismissalsFor(people, touches, settings, now, random) };
 }

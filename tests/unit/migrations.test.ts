@@ -1,7 +1,17 @@
 // Each schema upgrade: open the previous version with data, upgrade, check every row.
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { DB_NAME, db, openDb, schemaV1, schemaV2, schemaV3, schemaV4, schemaV5 } from '../../storage/db';
+import {
+  DB_NAME,
+  db,
+  openDb,
+  schemaV1,
+  schemaV2,
+  schemaV3,
+  schemaV4,
+  schemaV5,
+  schemaV6,
+} from '../../storage/db';
 import { networkHealth } from '../../storage/stats';
 import { addTouch } from '../../storage/touches';
 import { DAY } from '../../utils/time';
@@ -190,7 +200,7 @@ describe('version 4 → 5', () => {
     v4.close();
 
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.people.orderBy('slug').toArray()).toEqual(
       [...people].sort((a, b) => a.slug.localeCompare(b.slug)),
     );
@@ -241,7 +251,7 @@ describe('version 5 → 6', () => {
     v5.close();
 
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect(await db.people.orderBy('slug').toArray()).toEqual(
       [...people].sort((a, b) => a.slug.localeCompare(b.slug)),
     );
@@ -250,5 +260,93 @@ describe('version 5 → 6', () => {
     expect(known).toEqual((await recountHealth(now)).known);
     expect(known.connections).toBeGreaterThan(known.known);
     expect(known.known).toBeGreaterThan(0);
+  });
+});
+
+describe('version 6 → 7', () => {
+  it('keeps every person and indexes each one by their newest role change', async () => {
+    const now = Date.UTC(2026, 5, 1, 12);
+    await db.delete();
+    const v6 = new Dexie(DB_NAME);
+    v6.version(6).stores(schemaV6);
+    const change = (daysAgo: number, company: string) => ({ at: now - daysAgo * DAY, company });
+    const people = Array.from({ length: 12 }, (_, i) => ({
+      slug: `person-${i}`,
+      name: `Person ${i}`,
+      stage: 'acquaintance',
+      tags: [],
+      about: '',
+      source: 'page',
+      createdAt: now - 400 * DAY,
+      // Visited or imported lately, whatever their role changes say.
+      updatedAt: now - DAY,
+      metInPerson: false,
+      // Newest first or last: the index takes the newest, not the last in the list.
+      roleChanges:
+        i % 3 === 0
+          ? []
+          : i % 3 === 1
+            ? [change(i, 'Acme'), change(200, 'Old')]
+            : [change(300, 'Old'), change(i * 10, 'Acme')],
+    }));
+    await v6.table('people').bulkAdd(people);
+    v6.close();
+
+    await db.open();
+    expect(db.verno).toBe(7);
+    const newest = (p: (typeof people)[number]) =>
+      p.roleChanges.length ? Math.max(...p.roleChanges.map((r) => r.at)) : undefined;
+    const stored = await db.people.orderBy('slug').toArray();
+    expect(stored).toEqual(
+      [...people]
+        .sort((a, b) => a.slug.localeCompare(b.slug))
+        .map((p) => (newest(p) === undefined ? p : { ...p, roleChangedAt: newest(p) })),
+    );
+    // The coach's range: changes of the last 31 days, newest first; people without one are not in it.
+    const recent = await db.people
+      .where('roleChangedAt')
+      .above(now - 31 * DAY)
+      .reverse()
+      .primaryKeys();
+    const expected = people
+      .filter((p) => (newest(p) ?? Number.NEGATIVE_INFINITY) > now - 31 * DAY)
+      .sort((a, b) => newest(b)! - newest(a)!)
+      .map((p) => p.slug);
+    expect(recent).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(3);
+  });
+
+  it('keeps the index right through every later write of a person', async () => {
+    await db.delete();
+    await db.open();
+    const now = Date.UTC(2026, 5, 1, 12);
+    const person = {
+      slug: 'ada',
+      name: 'Ada',
+      stage: 'acquaintance' as const,
+      tags: [],
+      about: '',
+      source: 'page' as const,
+      createdAt: now,
+      updatedAt: now,
+      metInPerson: false,
+      roleChanges: [],
+    };
+    await db.people.add(person);
+    expect((await db.people.get('ada'))?.roleChangedAt).toBeUndefined();
+    await db.people.update('ada', { roleChanges: [{ at: now - DAY, company: 'Acme' }] });
+    expect((await db.people.get('ada'))?.roleChangedAt).toBe(now - DAY);
+    // A stale or forged value is never kept.
+    await db.people.put({
+      ...person,
+      roleChangedAt: now + 99 * DAY,
+      roleChanges: [{ at: now, company: 'B' }],
+    });
+    expect((await db.people.get('ada'))?.roleChangedAt).toBe(now);
+    await db.people.toCollection().modify((p) => {
+      p.roleChanges = [];
+    });
+    expect((await db.people.get('ada'))?.roleChangedAt).toBeUndefined();
+    expect(await db.people.where('roleChangedAt').above(0).count()).toBe(0);
   });
 });
