@@ -1,6 +1,7 @@
 // Merging a backup into what is here (utils/files/backup-merge.ts): field by field, the newer person wins
 // and nothing on either side is lost; A into B equals B into A, and a second merge changes nothing.
 import { describe, expect, it } from 'vitest';
+import { withRoleChangedAt } from '../../storage/domain';
 import {
   defaultSettings,
   type NextStep,
@@ -16,19 +17,21 @@ import { DAY } from '../../utils/time';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
 
-const person = (slug: string, patch: Partial<Person> = {}): Person => ({
-  slug,
-  name: slug,
-  stage: 'contact',
-  tags: [],
-  about: '',
-  source: 'page',
-  createdAt: T0,
-  updatedAt: T0,
-  metInPerson: false,
-  roleChanges: [],
-  ...patch,
-});
+// As stored: roleChangedAt follows the role changes (storage/role-changed-at-middleware.ts).
+const person = (slug: string, patch: Partial<Person> = {}): Person =>
+  withRoleChangedAt({
+    slug,
+    name: slug,
+    stage: 'contact',
+    tags: [],
+    about: '',
+    source: 'page',
+    createdAt: T0,
+    updatedAt: T0,
+    metInPerson: false,
+    roleChanges: [],
+    ...patch,
+  });
 const touch = (id: string, personId: string, patch: Partial<Touch> = {}): Touch => ({
   id,
   personId,
@@ -106,9 +109,38 @@ describe('merging a person on both sides', () => {
     expect(p.about).toBe('Met at JSConf. Likes climbing.');
     expect(p.tags).toStrictEqual(['climbing', 'mentor', 'madrid']);
     expect(p.roleChanges.map((r) => r.at)).toStrictEqual([T0 + DAY, T0 + 5 * DAY]);
+    expect(p.roleChangedAt).toBe(T0 + 5 * DAY);
+    // The newest role change may be the older record's: the coach's index follows it.
+    const later = { at: T0 + 7 * DAY, company: 'Gamma', previousCompany: 'Acme' };
+    expect(merged(person('ana', { ...older, roleChanges: [later] }), newer)?.roleChangedAt).toBe(later.at);
     expect([p.createdAt, p.source]).toStrictEqual([T0 - 100 * DAY, 'import']);
     const apart = merged({ ...older, about: 'Knows Bo' }, newer)!;
     expect(apart.about).toBe('Met at JSConf. Likes climbing.\n\nKnows Bo');
+  });
+
+  it('keeps the dismissals of both sides, one per kind, the later decision where both dismissed a kind', () => {
+    const here = person('ana', {
+      ...older,
+      dismissals: [
+        { kind: 'giveFirst', at: T0 + 3 * DAY, facts: String(T0) },
+        { kind: 'offline', at: T0 + 8 * DAY, facts: '5' },
+      ],
+    });
+    const file = person('ana', {
+      ...newer,
+      dismissals: [
+        { kind: 'offline', at: T0 + 4 * DAY, until: T0 + 11 * DAY },
+        { kind: 'moment', at: T0 + 6 * DAY, facts: String(T0 + 5 * DAY) },
+      ],
+    });
+    const p = merged(here, file)!;
+    expect(p.dismissals).toStrictEqual([
+      { kind: 'offline', at: T0 + 8 * DAY, facts: '5' },
+      { kind: 'moment', at: T0 + 6 * DAY, facts: String(T0 + 5 * DAY) },
+      { kind: 'giveFirst', at: T0 + 3 * DAY, facts: String(T0) },
+    ]);
+    expect(merged(file, here)).toStrictEqual(p);
+    expect(merged(older, newer)).not.toHaveProperty('dismissals');
   });
 
   it('is the same whichever side is here', () => {
@@ -245,7 +277,14 @@ function drift(base: BackupData, rnd: () => number, side: string): BackupData {
     const bump = () => {
       p.updatedAt = Math.max(p.updatedAt, at);
     };
-    switch (Math.floor(rnd() * 10)) {
+    switch (Math.floor(rnd() * 11)) {
+      case 10: {
+        const kind = pick(['moment', 'giveFirst', 'cold', 'offline'] as const);
+        const d = rnd() < 0.5 ? { kind, at, facts: `${side}${i}` } : { kind, at, until: at + 7 * DAY };
+        p.dismissals = [...(p.dismissals ?? []).filter((x) => x.kind !== kind), d];
+        bump();
+        break;
+      }
       case 0:
         people.set(`${side}-${i}`, person(`${side}-${i}`, { createdAt: at, updatedAt: at }));
         break;
@@ -297,7 +336,9 @@ function drift(base: BackupData, rnd: () => number, side: string): BackupData {
     }
   }
   // Each side keeps its derived fields right, as the repositories do.
-  for (const p of people.values()) {
+  for (const [slug, stored] of people) {
+    const p = withRoleChangedAt(stored);
+    people.set(slug, p);
     const own = [...touches.values()].filter((t) => t.personId === p.slug);
     if (own.length) {
       p.lastTouchAt = Math.max(...own.map((t) => t.at));
@@ -361,6 +402,11 @@ describe('over 300 random pairs of drifted browsers', () => {
           expect(m!.about).toContain(p.about);
           for (const tag of p.tags) expect(m!.tags).toContain(tag);
           for (const r of p.roleChanges) expect(m!.roleChanges).toContainEqual(r);
+          expect(m!.roleChangedAt).toBe(withRoleChangedAt(m!).roleChangedAt);
+          for (const d of p.dismissals ?? []) {
+            const kept = m!.dismissals?.find((x) => x.kind === d.kind);
+            expect(kept?.at, `seed ${seed} ${p.slug} ${d.kind}`).toBeGreaterThanOrEqual(d.at);
+          }
           for (const k of ['headline', 'company'] as const) if (p[k]) expect(m![k]).toBeDefined();
         }
         for (const t of side.touches) expect(touches.get(t.id)?.note, `seed ${seed}`).toContain(t.note);

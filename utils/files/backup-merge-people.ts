@@ -1,6 +1,6 @@
 // The person-field rules of the backup merge (backup-merge.ts tells them all): which version of a
 // person is the newer, and what each field of the merged person takes from either side.
-import { LIMITS } from '../../storage/domain';
+import { LIMITS, withRoleChangedAt } from '../../storage/domain';
 import type { Person, Settings } from '../../storage/schemas';
 import { computeDueAt } from '../cadence';
 import {
@@ -35,18 +35,22 @@ export function mergePerson(a: Person, b: Person, notesNotJoined: Set<string>): 
   const about = joinText(newer.about, older.about, LIMITS.about);
   if (about === undefined) notesNotJoined.add(newer.slug);
   const first = older.createdAt < newer.createdAt ? older : newer;
-  return compact({
-    ...(next as Person),
-    about: about ?? newer.about,
-    tags: [...new Set([...newer.tags, ...older.tags])].slice(0, LIMITS.tags),
-    roleChanges: uniteRoleChanges(newer.roleChanges, older.roleChanges),
-    createdAt: first.createdAt,
-    source: first.source,
-    updatedAt: Math.max(a.updatedAt, b.updatedAt),
-    // What the records say, for someone without touches; derivePerson() replaces it from the timeline.
-    lastTouchAt: maxDefined(a.lastTouchAt, b.lastTouchAt),
-    metInPerson: a.metInPerson || b.metInPerson,
-  });
+  const dismissals = uniteDismissals(newer.dismissals, older.dismissals);
+  return withRoleChangedAt(
+    compact({
+      ...(next as Person),
+      about: about ?? newer.about,
+      tags: [...new Set([...newer.tags, ...older.tags])].slice(0, LIMITS.tags),
+      roleChanges: uniteRoleChanges(newer.roleChanges, older.roleChanges),
+      dismissals: dismissals.length ? dismissals : undefined,
+      createdAt: first.createdAt,
+      source: first.source,
+      updatedAt: Math.max(a.updatedAt, b.updatedAt),
+      // What the records say, for someone without touches; derivePerson() replaces it from the timeline.
+      lastTouchAt: maxDefined(a.lastTouchAt, b.lastTouchAt),
+      metInPerson: a.metInPerson || b.metInPerson,
+    }),
+  );
 }
 
 function uniteRoleChanges(newer: Person['roleChanges'], older: Person['roleChanges']) {
@@ -59,6 +63,21 @@ function uniteRoleChanges(newer: Person['roleChanges'], older: Person['roleChang
     .sort((x, y) => x.at - y.at || compareStrings(key(x), key(y)))
     .filter((r, i, all) => i === 0 || key(r) !== key(all[i - 1]!))
     .slice(-100);
+}
+
+/**
+ * The coach suggestions dismissed on either side, one per kind: the newer person's, and the older's
+ * where the newer has none of that kind or decided before it (a snooze on one browser and a later
+ * "Not relevant" on the other keep the "Not relevant").
+ */
+function uniteDismissals(newer: Person['dismissals'] = [], older: Person['dismissals'] = []) {
+  const united = [...newer];
+  for (const d of older) {
+    const i = united.findIndex((kept) => kept.kind === d.kind);
+    if (i === -1) united.push(d);
+    else if (d.at > united[i]!.at) united[i] = d;
+  }
+  return united;
 }
 
 /** The person with last touch and met-in-person from their united timeline, and dueAt computed again. */

@@ -12,7 +12,10 @@
 //   - notes ("about"): one text that holds both — the same, or one inside the other: the longer;
 //     otherwise the newer, a blank line, the older (kept as the newer alone if too long to join);
 //   - tags and role changes: united without duplicates (tags in the newer's order, then the older's,
-//     up to the 50 a person can have; role changes by date, the latest 100);
+//     up to the 50 a person can have; role changes by date, the latest 100, and the newest one's
+//     time as `roleChangedAt`);
+//   - coach dismissals: one per kind, the newer's, or the older's where it was decided later or is of
+//     a kind the newer has not dismissed;
 //   - tracked since: the earlier, with where it came from; `updatedAt`: the later.
 //   - last touch and met-in-person: derived from the united timeline (kept from the records for
 //     someone with no touches); `dueAt` computed again with the settings here.
