@@ -1,14 +1,18 @@
-// One person: every field editable, the timeline of touches and role changes, next steps.
+// One person: every field editable, the timeline of touches and role changes (person-timeline.tsx),
+// next steps.
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type NextStep, type Person, stages, type Touch } from '../../storage/schemas';
 import type { Temperature } from '../../utils/cadence';
 import type { SuggestionWords } from '../../utils/coach-words';
+import type { DraftError } from '../../utils/draft';
 import type { PersonEdit } from '../../utils/person-edit';
-import { formatAgo, formatDue } from '../../utils/relative-time';
+import { formatDue } from '../../utils/relative-time';
+import type { TouchEdit } from '../../utils/touch-edit';
 import type { MessageKey, Translate } from '../../utils/translate';
 import { Initials } from '../initials';
 import { TemperatureChip } from '../temperature-chip';
+import { PersonTimeline } from './person-timeline';
 
 export interface PersonPageProps {
   person: Person;
@@ -27,6 +31,8 @@ export interface PersonPageProps {
   onArchive(archived: boolean): void;
   onDelete(): void;
   onDeleteTouch(id: string): void;
+  /** Resolves to the errors of the edit; none means it was saved. */
+  onSaveTouch(touch: Touch, edit: TouchEdit): Promise<DraftError[]>;
   onStepDone(id: string, done: boolean): void;
 }
 
@@ -39,8 +45,6 @@ export const toEdit = (p: Person): PersonEdit => ({
   tags: p.tags.join(', '),
   about: p.about,
 });
-
-type TimelineItem = { at: number; key: string; touch?: Touch; role?: Person['roleChanges'][number] };
 
 export function PersonPage(props: PersonPageProps) {
   const { person, t, now, locale } = props;
@@ -65,11 +69,6 @@ export function PersonPage(props: PersonPageProps) {
       )}
     </label>
   );
-  const timeline: TimelineItem[] = [
-    ...props.touches.map((touch) => ({ at: touch.at, key: touch.id, touch })),
-    ...person.roleChanges.map((role) => ({ at: role.at, key: `role-${role.at}`, role })),
-  ].sort((a, b) => b.at - a.at);
-
   return (
     <article aria-labelledby="person-heading" class="person-page">
       <header class="person-head">
@@ -190,46 +189,15 @@ export function PersonPage(props: PersonPageProps) {
           </ul>
         )}
       </section>
-      <section aria-labelledby="timeline-heading">
-        <h3 id="timeline-heading">{t('dash_timeline')}</h3>
-        {timeline.length === 0 ? (
-          <p class="muted">{t('panel_none')}</p>
-        ) : (
-          <ol class="timeline">
-            {timeline.map((item) => (
-              <li key={item.key}>
-                <time dateTime={new Date(item.at).toISOString()}>
-                  {new Date(item.at).toLocaleDateString(locale)}
-                </time>{' '}
-                {item.touch ? (
-                  <>
-                    <strong>{t(`kind_${item.touch.kind}` as MessageKey)}</strong> ·{' '}
-                    {t(`initiator_${item.touch.initiator}` as MessageKey)} ·{' '}
-                    {t(`value_${item.touch.value}` as MessageKey)}
-                    {item.touch.note && <p class="note">{item.touch.note}</p>}
-                    <button
-                      type="button"
-                      class="link small"
-                      onClick={() => props.onDeleteTouch(item.touch!.id)}
-                      aria-label={t('dash_deleteTouch', formatAgo(item.at, now, t))}
-                    >
-                      {t('dash_delete')}
-                    </button>
-                  </>
-                ) : (
-                  <span>
-                    {t(
-                      'panel_roleChange',
-                      formatAgo(item.at, now, t),
-                      [item.role?.headline, item.role?.company].filter(Boolean).join(' · '),
-                    )}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
+      <PersonTimeline
+        person={person}
+        touches={props.touches}
+        now={now}
+        locale={locale}
+        t={t}
+        onDeleteTouch={props.onDeleteTouch}
+        onSaveTouch={props.onSaveTouch}
+      />
     </article>
   );
 }

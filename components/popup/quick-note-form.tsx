@@ -2,9 +2,10 @@
 // Controlled: the draft lives with the caller so it can outlive the popup.
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { stages, touchKinds } from '../../storage/domain';
-import type { Draft, DraftError, DraftField, QuickPick } from '../../utils/draft';
+import type { Draft, DraftError, QuickPick } from '../../utils/draft';
 import { quickPicks } from '../../utils/draft';
 import type { MessageKey, Translate } from '../../utils/translate';
+import { fieldErrors } from '../field-errors';
 
 export interface QuickNoteFormProps {
   draft: Draft;
@@ -56,17 +57,7 @@ export function QuickNoteForm(props: QuickNoteFormProps) {
     // The bench reads this mark: the popup is interactive once the note has focus.
     performance.mark('vinculo:note-focused');
   }, [autoFocus]);
-  const errorFor = (field: DraftField) => errors.find((e) => e.field === field);
-  const described = (field: DraftField) =>
-    errorFor(field) ? { 'aria-invalid': true, 'aria-describedby': `${field}-error` } : {};
-  const message = (field: DraftField) => {
-    const error = errorFor(field);
-    return error ? (
-      <p id={`${field}-error`} class="error">
-        {t(`draft_${error.code}` as MessageKey)}
-      </p>
-    ) : null;
-  };
+  const { described, message } = fieldErrors(errors, t);
 
   return (
     <form

@@ -1,4 +1,4 @@
-// A person's page: their details to edit, their timeline with each touch deletable (with Undo),
+// A person's page: their details to edit, their timeline with each touch editable and deletable (with Undo),
 // their next steps, a quick note to log a touch, archive and delete (with Undo).
 import { useEffect, useState } from 'preact/hooks';
 import { PersonPage } from '../../components/dashboard/person-page';
@@ -10,7 +10,7 @@ import { readPersonPage } from '../../storage/queries/person';
 import { logNote, undoNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
 import { readPersonSuggestion } from '../../storage/suggestions';
-import { deleteTouch, restoreTouch } from '../../storage/touches';
+import { deleteTouch, restoreTouch, updateTouch } from '../../storage/touches';
 import { useLiveQuery } from '../../storage/use-live-query';
 import { temperatureOf } from '../../utils/cadence';
 import { suggestionWords } from '../../utils/coach-words';
@@ -18,6 +18,7 @@ import { type Draft, type DraftError, draftToWrites, dueFromPick, emptyDraft } f
 import { editToPatch } from '../../utils/person-edit';
 import { profileUrl } from '../../utils/slug';
 import { toDateInput } from '../../utils/time';
+import { touchEditToPatch } from '../../utils/touch-edit';
 import { t, uiLocale } from '../../utils/translate';
 import { go } from './router';
 
@@ -83,6 +84,19 @@ export function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToa
         void deleteTouch(id).then((touch) => {
           if (touch) setToast({ text: t('dash_touchDeleted'), undo: () => void restoreTouch(touch) });
         });
+      }}
+      onSaveTouch={async (touch, edit) => {
+        const checked = touchEditToPatch(edit, touch, Date.now());
+        if (!checked.ok) return checked.errors;
+        const saved = await updateTouch(touch.id, checked.patch);
+        setError(saved.ok ? '' : t('dash_invalid', saved.error));
+        const { at, kind, initiator, value, note } = touch;
+        if (saved.ok)
+          setToast({
+            text: t('dash_touchSaved'),
+            undo: () => void updateTouch(touch.id, { at, kind, initiator, value, note }),
+          });
+        return [];
       }}
       onStepDone={(id, done) => void setNextStepDone(id, done)}
       logForm={

@@ -1,6 +1,6 @@
 // The dashboard: import LinkedIn's export, triage the network, back it up.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, personRecord, readAll, seed, test } from './harness';
+import { expect, personRecord, readAll, seed, test, touchRecord } from './harness';
 import { connectionsCsv } from './shared/connections-csv';
 
 test('import Connections.csv through the file input: a report, then the funnel counts them', async ({
@@ -263,26 +263,13 @@ test('every Undo on a person’s page puts back exactly what was taken: a delete
     personRecord('carla-ibarra', 'Carla Ibarra', { stage: 'acquaintance', lastTouchDaysAgo: 2 }),
   ]);
   const touches = [
-    {
-      id: 'touch-old',
-      personId: 'carla-ibarra',
-      at: now - 20 * DAY,
+    touchRecord('touch-old', 'carla-ibarra', now - 20 * DAY, {
       kind: 'call',
       initiator: 'them',
       value: 'gave',
       note: 'Long call',
-      createdAt: now - 20 * DAY,
-    },
-    {
-      id: 'touch-new',
-      personId: 'carla-ibarra',
-      at: now - 2 * DAY,
-      kind: 'message',
-      initiator: 'me',
-      value: 'none',
-      note: 'Quick hello',
-      createdAt: now - 2 * DAY,
-    },
+    }),
+    touchRecord('touch-new', 'carla-ibarra', now - 2 * DAY, { note: 'Quick hello' }),
   ];
   await seed(vinculo, 'touches', touches);
   const before = (await readAll(vinculo, 'people'))[0];
@@ -315,6 +302,75 @@ test('every Undo on a person’s page puts back exactly what was taken: a delete
     before?.dueAt,
     'acquaintance',
   ]);
+});
+
+test('a touch edited in the timeline, from the keyboard: the change shows and is stored, a future date is refused, Undo puts it back', async ({
+  vinculo,
+}) => {
+  const DAY = 86_400_000;
+  const now = Date.now();
+  await seed(vinculo, 'people', [
+    personRecord('carla-ibarra', 'Carla Ibarra', { stage: 'acquaintance', lastTouchDaysAgo: 2 }),
+  ]);
+  const original = touchRecord('touch-new', 'carla-ibarra', now - 2 * DAY, { note: 'Quick hello' });
+  await seed(vinculo, 'touches', [original]);
+  const page = await vinculo.openExtensionPage('options.html#/person/carla-ibarra');
+  const timeline = page.getByRole('region', { name: 'Timeline' });
+  const edit = page.getByRole('button', { name: 'Edit the touch from 2 days ago' });
+
+  await edit.click();
+  const form = page.getByRole('form', { name: 'Edit touch' });
+  const note = form.getByLabel('Note');
+  await expect(note).toBeFocused();
+  await expect(note).toHaveValue('Quick hello');
+  const axe = await new AxeBuilder({ page }).include('.touch-editor').analyze();
+  expect(
+    axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+  ).toEqual([]);
+
+  // A date in the future is refused beside its field, and nothing is written.
+  await form.getByLabel('Date').fill(new Date(now + 3 * DAY).toLocaleDateString('sv'));
+  await form.getByRole('button', { name: 'Save touch' }).click();
+  await expect(form.getByText('A touch cannot be in the future.')).toBeVisible();
+  await expect(form.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  expect(await readAll(vinculo, 'touches')).toEqual([original]);
+  await page.keyboard.press('Escape');
+  await expect(form).toHaveCount(0);
+  await expect(edit).toBeFocused();
+
+  await edit.press('Enter');
+  await note.fill('Quick hello, and she sent me her deck');
+  await form.getByLabel('What value moved').selectOption({ label: 'I received' });
+  await form.getByLabel('How you were in touch').selectOption({ label: 'Call' });
+  await note.press('Control+Enter');
+  await expect(form).toHaveCount(0);
+  await expect(page.locator('.toast')).toContainText('Touch saved.');
+  await expect(timeline).toContainText('Quick hello, and she sent me her deck');
+  await expect(timeline).toContainText('Call');
+  // The same day keeps the touch's own time.
+  await expect
+    .poll(async () => readAll(vinculo, 'touches'))
+    .toEqual([
+      { ...original, kind: 'call', value: 'received', note: 'Quick hello, and she sent me her deck' },
+    ]);
+  await expect(edit).toBeFocused();
+
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => readAll(vinculo, 'touches')).toEqual([original]);
+  await expect(timeline).toContainText('Quick hello');
+  await expect(timeline).not.toContainText('her deck');
+
+  // Moved to another day: the touch and the person's last touch move with it, and stay after a reload.
+  await edit.click();
+  await form.getByLabel('Date').fill(new Date(now - 9 * DAY).toLocaleDateString('sv'));
+  await form.getByRole('button', { name: 'Save touch' }).click();
+  await expect(form).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Edit the touch from 9 days ago' })).toBeVisible();
+  const [person] = await readAll(vinculo, 'people');
+  const [touch] = await readAll(vinculo, 'touches');
+  expect(person?.lastTouchAt).toBe(touch?.at);
+  expect(new Date(touch?.at as number).getHours()).toBe(12);
 });
 
 test('Settings says whether the browser may clear Vínculo’s data', async ({ vinculo }) => {

@@ -216,6 +216,26 @@ export function personRecord(
   };
 }
 
+/** A touch as Vínculo stores it: a message I started that moved nothing, unless `patch` says otherwise. */
+export function touchRecord(
+  id: string,
+  personId: string,
+  at: number,
+  patch: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    id,
+    personId,
+    at,
+    kind: 'message',
+    initiator: 'me',
+    value: 'none',
+    note: '',
+    createdAt: at,
+    ...patch,
+  };
+}
+
 /**
  * Runs one raw IndexedDB operation in the service worker, once Vínculo has
  * created its database (never creating an empty one itself). The same operation
