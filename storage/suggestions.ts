@@ -19,7 +19,6 @@ import {
   compareSuggestions,
   currentSuggestion,
   type Dismissal,
-  type Dismissals,
   isPrunable,
   type Suggestion,
   withDismissal,
@@ -51,8 +50,6 @@ export interface PruneList {
 
 export interface CoachReadOptions {
   limit?: number;
-  /** Where a person's dismissals are kept; none by default. */
-  dismissalsOf?: (person: Person) => Dismissals | undefined;
   /** Counts what was read, for the bench and the tests. */
   trace?: { people: number; timelines: number };
 }
@@ -71,7 +68,7 @@ const BATCH = 16;
 
 /** The Suggestions section's data, in one read transaction. */
 export function readSuggestions(now = Date.now(), options: CoachReadOptions = {}): Promise<SuggestionsData> {
-  const { limit = 20, dismissalsOf = () => undefined, trace } = options;
+  const { limit = 20, trace } = options;
   return db.transaction('r', db.people, db.touches, db.settings, async () => {
     const [settings, received, own] = await Promise.all([
       getSettings(),
@@ -111,7 +108,7 @@ export function readSuggestions(now = Date.now(), options: CoachReadOptions = {}
           person,
           touches,
           settings,
-          dismissals: dismissalsOf(person),
+          dismissals: person.dismissals,
           now,
         });
         if (!suggestion || suggestion.kind === 'prune') return;
@@ -126,7 +123,7 @@ export function readSuggestions(now = Date.now(), options: CoachReadOptions = {}
 
 /** The prune list: imported contacts archived in triage, not dismissed, newest decision first. */
 export function readPruneList(now = Date.now(), options: CoachReadOptions = {}): Promise<PruneList> {
-  const { limit = 20, dismissalsOf = () => undefined, trace } = options;
+  const { limit = 20, trace } = options;
   return db.transaction('r', db.people, db.settings, async () => {
     const [settings, archived] = await Promise.all([
       getSettings(),
@@ -137,8 +134,13 @@ export function readPruneList(now = Date.now(), options: CoachReadOptions = {}):
     for (const person of archived) {
       if (!isPrunable(person)) continue;
       // Archived people are only asked about pruning, which needs no timeline.
-      const dismissals = dismissalsOf(person);
-      const suggestion = currentSuggestion({ person, touches: [], settings, now, dismissals });
+      const suggestion = currentSuggestion({
+        person,
+        touches: [],
+        settings,
+        now,
+        dismissals: person.dismissals,
+      });
       if (suggestion) list.push({ person, suggestion });
     }
     list.sort((a, b) => compareSuggestions(a.suggestion, b.suggestion));
@@ -146,15 +148,8 @@ export function readPruneList(now = Date.now(), options: CoachReadOptions = {}):
   });
 }
 
-/**
- * One person's current suggestion, for their page and the badge panel: their record and whole timeline.
- * Dismissals default to the ones stored with the person.
- */
-export function readPersonSuggestion(
-  slug: string,
-  now = Date.now(),
-  dismissals?: Dismissals,
-): Promise<PersonSuggestion | null> {
+/** One person's current suggestion, for their page and the badge panel: their record and whole timeline. */
+export function readPersonSuggestion(slug: string, now = Date.now()): Promise<PersonSuggestion | null> {
   return db.transaction('r', db.people, db.touches, db.settings, async () => {
     const [person, touches, settings] = await Promise.all([
       db.people.get(slug),
@@ -166,7 +161,7 @@ export function readPersonSuggestion(
       person,
       touches,
       settings,
-      dismissals: dismissals ?? person.dismissals,
+      dismissals: person.dismissals,
       now,
     });
     return suggestion ? { person, suggestion } : null;

@@ -9,12 +9,9 @@ import { readPruneList, readSuggestions } from '../../storage/suggestions';
 import { makeCoachData } from '../../tests/bench/coach-data';
 import { coachFullScan, pruneKey, sectionKey } from '../../tests/bench/coach-full-scan';
 import { makeNextSteps, makePeople, makeTouches, slugAt } from '../../tests/bench/generate';
-import type { Dismissals } from '../../utils/coach';
 import { parseConnectionsCsv } from '../../utils/files/connections';
 
 const NOW = Date.now();
-// The dismissals of the coach's network, kept here as the person records do not hold them yet.
-let coachDismissals = new Map<string, Dismissals>();
 
 async function clearAll(): Promise<void> {
   await db.transaction('rw', db.people, db.touches, db.nextSteps, async () => {
@@ -138,7 +135,6 @@ const bench = {
     await clearAll();
     return timed(async () => {
       const data = makeCoachData({ people, touches, now: NOW, justImported });
-      coachDismissals = data.dismissals;
       const tally: Tally = tallyRecords('people', data.people);
       tallyRecords('touches', data.touches, tally);
       for (let i = 0; i < data.people.length; i += 20_000)
@@ -153,9 +149,7 @@ const bench = {
     const trace = { people: 0, timelines: 0 };
     let answer = '';
     const ms = await timed(async () => {
-      answer = sectionKey(
-        await readSuggestions(NOW, { dismissalsOf: (p) => coachDismissals.get(p.slug), trace }),
-      );
+      answer = sectionKey(await readSuggestions(NOW, { trace }));
     });
     return { ms, answer, ...trace };
   },
@@ -164,9 +158,7 @@ const bench = {
     const trace = { people: 0, timelines: 0 };
     let answer = '';
     const ms = await timed(async () => {
-      answer = pruneKey(
-        await readPruneList(NOW, { dismissalsOf: (p) => coachDismissals.get(p.slug), trace }),
-      );
+      answer = pruneKey(await readPruneList(NOW, { trace }));
     });
     return { ms, answer, people: trace.people };
   },
@@ -175,7 +167,7 @@ const bench = {
     let answer = '';
     let prune = '';
     const ms = await timed(async () => {
-      const full = await coachFullScan(NOW, { dismissalsOf: (p) => coachDismissals.get(p.slug) });
+      const full = await coachFullScan(NOW);
       answer = sectionKey(full.suggestions);
       prune = pruneKey(full.prune);
     });

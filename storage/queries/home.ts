@@ -33,13 +33,11 @@ export async function readHome(view: HomeView, now = Date.now()) {
 }
 export type FirstHome = Awaited<ReturnType<typeof readHome>>;
 
-const storedDismissals = (p: Person) => p.dismissals;
-
 /** The coach on the home: the most timely suggestions and the prune list, with the dismissals kept. */
 export async function readCoach(now: number) {
   const [suggestions, prune] = await Promise.all([
-    readSuggestions(now, { limit: 10, dismissalsOf: storedDismissals }),
-    readPruneList(now, { limit: 10, dismissalsOf: storedDismissals }),
+    readSuggestions(now, { limit: 10 }),
+    readPruneList(now, { limit: 10 }),
   ]);
   return { suggestions, prune };
 }

@@ -155,7 +155,13 @@ export function makeCoachData(options: CoachDataOptions): CoachData {
     if (dueAt !== undefined) person.dueAt = dueAt;
     people.push(withRoleChangedAt(person));
   }
-  return { people, touches, dismissals: dismissalsFor(people, touches, settings, now, random) };
+  const dismissals = dismissalsFor(people, touches, settings, now, random);
+  // Stored with the person, as dismissSuggestion keeps them.
+  for (const person of people) {
+    const own = dismissals.get(person.slug);
+    if (own) person.dismissals = [...own];
+  }
+  return { people, touches, dismissals };
 }
 
 /** One person in twelve dismissed something that applies to them: "Not relevant" or a snooze. */

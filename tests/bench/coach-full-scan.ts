@@ -24,7 +24,7 @@ export function coachFullScan(
   now: number,
   options: Omit<CoachReadOptions, 'trace'> & { pruneLimit?: number } = {},
 ): Promise<CoachAnswer> {
-  const { limit = 20, pruneLimit = 20, dismissalsOf = () => undefined } = options;
+  const { limit = 20, pruneLimit = 20 } = options;
   return db.transaction('r', db.people, db.touches, db.settings, async () => {
     const [settings, people, touches] = await Promise.all([
       getSettings(),
@@ -41,7 +41,7 @@ export function coachFullScan(
     const prune: PersonSuggestion[] = [];
     for (const person of people as Person[]) {
       const timeline = (timelines.get(person.slug) ?? []).sort(newestFirst);
-      const dismissals = dismissalsOf(person);
+      const { dismissals } = person;
       const suggestion = currentSuggestion({ person, touches: timeline, settings, dismissals, now });
       if (suggestion) (suggestion.kind === 'prune' ? prune : items).push({ person, suggestion });
     }

@@ -7,6 +7,7 @@ import { defaultSettings, type Person, type Settings } from '../../storage/schem
 import { saveSettings } from '../../storage/settings';
 import {
   type CoachReadOptions,
+  dismissSuggestion,
   readPersonSuggestion,
   readPruneList,
   readSuggestions,
@@ -47,14 +48,13 @@ async function same(now: number, options: Options) {
 describe('candidates against the full scan', () => {
   it('agree on a seeded network, at several sizes of the section, with dismissals', async () => {
     const data = await store({ people: 1500, touches: 15_000, now: NOW, seed: 7 });
-    const dismissalsOf = (p: Person) => data.dismissals.get(p.slug);
     for (const limit of [1, 5, 20, 100]) {
-      const { fast, trace } = await same(NOW, { limit, pruneLimit: 10, dismissalsOf });
+      const { fast, trace } = await same(NOW, { limit, pruneLimit: 10 });
       expect(fast.items).toHaveLength(limit);
       expect(fast.more).toBe(true);
       if (limit === 20) expect(trace.timelines).toBeLessThan(300);
     }
-    const { fast } = await same(NOW, { limit: 5000, dismissalsOf });
+    const { fast } = await same(NOW, { limit: 5000 });
     const kinds = new Set(fast.items.map((i) => i.suggestion.kind));
     expect([...kinds].sort()).toEqual(['cold', 'giveFirst', 'moment', 'offline']);
     expect(fast.more).toBe(false);
@@ -74,10 +74,9 @@ describe('candidates against the full scan', () => {
   });
 
   it('agree when few touches moved value, so that those received are read to skip who cannot be owed', async () => {
-    const data = await store({ people: 1000, touches: 10_000, now: NOW, seed: 11, valued: 0.08 });
+    const _data = await store({ people: 1000, touches: 10_000, now: NOW, seed: 11, valued: 0.08 });
     expect(await db.touches.where('value').equals('received').count()).toBeLessThan(500);
-    const dismissalsOf = (p: Person) => data.dismissals.get(p.slug);
-    for (const limit of [3, 20, 200]) await same(NOW, { limit, dismissalsOf });
+    for (const limit of [3, 20, 200]) await same(NOW, { limit });
   });
 
   it('agree on a role change on its 30th day, for a contact found by nothing else', async () => {
@@ -128,7 +127,8 @@ describe('what the write paths record', () => {
 
     // The person page and the badge panel ask for one person.
     expect((await readPersonSuggestion('bo-li', NOW))?.suggestion.kind).toBe('giveFirst');
-    expect(await readPersonSuggestion('bo-li', NOW, [notRelevant(items[0]!.suggestion, NOW)])).toBeNull();
+    await dismissSuggestion('bo-li', notRelevant(items[0]!.suggestion, NOW));
+    expect(await readPersonSuggestion('bo-li', NOW)).toBeNull();
     expect(await readPersonSuggestion('nobody-here', NOW)).toBeNull();
   });
 
@@ -158,8 +158,8 @@ describe('what the write paths record', () => {
     expect(first.people.map((p) => p.person.slug)).toEqual(['contact-c', 'contact-b', 'contact-a']);
 
     const dismissed = notRelevant(first.people[0]!.suggestion, NOW);
-    const dismissalsOf = (p: Person) => (p.slug === 'contact-c' ? [dismissed] : undefined);
-    const after = await readPruneList(NOW, { dismissalsOf, limit: 1 });
+    await dismissSuggestion('contact-c', dismissed);
+    const after = await readPruneList(NOW, { limit: 1 });
     expect(after).toMatchObject({ count: 2, people: [{ person: { slug: 'contact-b' } }] });
   });
 });
