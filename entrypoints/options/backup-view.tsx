@@ -5,6 +5,7 @@ import { FileField } from '../../components/dashboard/file-field';
 import { type Report, ReportView } from '../../components/dashboard/report-view';
 import { RestoreChoice } from '../../components/dashboard/restore-choice';
 import { exportBackup, mergeBackup, restoreBackup } from '../../storage/backup';
+import { sendMessage } from '../../storage/messaging';
 import { allPeople, countPeopleAndTouches } from '../../storage/queries/people';
 import { useLiveQuery } from '../../storage/use-live-query';
 import { isStorageFull } from '../../utils/errors';
@@ -26,12 +27,14 @@ const merge = (backup: ValidBackup) =>
   );
 
 const replace = (backup: ValidBackup) =>
-  restoreBackup(backup).then(
-    (r): Report => ({
+  restoreBackup(backup).then((r): Report => {
+    // The backup's settings replace these, the language with them: LinkedIn tabs repaint their badges.
+    sendMessage('languageChanged', undefined).catch(() => undefined);
+    return {
       summary: t('backup_restored', String(r.people), String(r.touches), String(r.nextSteps)),
       lines: [],
-    }),
-  );
+    };
+  });
 
 const exportAll = async () => {
   const now = Date.now();

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { type DatabaseOp, databaseOp, withHealthCounts } from '../e2e/shared/database';
+import { type DatabaseOp, databaseOp, withDerivedKept } from '../e2e/shared/database';
 import {
   fixture,
   fixtureHtml,
@@ -140,7 +140,7 @@ export async function launchFirefox(): Promise<FirefoxVinculo> {
     });
     return probe;
   };
-  const database = withHealthCounts(
+  const database = withDerivedKept(
     async (op: DatabaseOp): Promise<unknown> => (await probePage()).evaluate(databaseOp, op),
   );
 

@@ -1,9 +1,9 @@
-// The coach, as a user meets it: the dashboard's Suggestions name exactly the people the records call
-// for, "Not relevant" sticks across a reload, the person's page and the badge panel show a person's
-// suggestion, in English and in Spanish, and every view stays accessible.
+// The coach, as a user meets it: after a backup is restored, the dashboard's Suggestions name exactly
+// the people the records call for, "Not relevant" sticks across a reload, the person's page and the
+// badge panel show a person's suggestion, in English and in Spanish, and every view stays accessible.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { defaultSettings } from '../../storage/schemas';
+import { defaultSettings, type Settings } from '../../storage/schemas';
 import {
   expect,
   type FixtureEntry,
@@ -32,18 +32,20 @@ function touch(personId: string, i: number, daysAgo: number, kind: string, value
 }
 
 /** People built to trigger each rule, one balanced relationship that triggers none, and one to prune. */
-async function seedNetwork(vinculo: Harness): Promise<void> {
+function network() {
   const now = Date.now();
-  await seed(vinculo, 'people', [
+  const people = [
     // Move it offline: an acquaintance, 5 written touches over 75 days, never a call.
     personRecord('olga-offline', 'Olga Offline', { stage: 'acquaintance', lastTouchDaysAgo: 5 }),
     // Give first: the last 3 touches were "I received".
     personRecord('gil-give', 'Gil Give', { stage: 'relationship', lastTouchDaysAgo: 3 }),
-    // A moment: a role change 10 days ago.
+    // A moment: a role change 10 days ago. Met in person and warm, so only her role change can
+    // bring her up.
     {
       ...personRecord('mona-moment', 'Mona Moment', { stage: 'relationship', lastTouchDaysAgo: 5 }),
       company: 'Nimbus',
-      updatedAt: now - 10 * DAY,
+      updatedAt: now - 5 * DAY,
+      metInPerson: true,
       roleChanges: [{ at: now - 10 * DAY, company: 'Nimbus', previousCompany: 'Acme' }],
     },
     // Going cold: a relationship last touched 100 days ago (cadence 60).
@@ -62,16 +64,47 @@ async function seedNetwork(vinculo: Harness): Promise<void> {
       connectedOn: now - 300 * DAY,
       triagedAt: now - DAY,
     },
-  ]);
-  await seed(vinculo, 'touches', [
+  ];
+  const touches = [
     ...[5, 20, 40, 60, 80].map((d, i) => touch('olga-offline', i, d, 'message', 'none')),
     ...[3, 8, 12].map((d, i) => touch('gil-give', i, d, 'call', 'received')),
-    touch('mona-moment', 0, 5, 'call', 'gave'),
+    touch('mona-moment', 0, 5, 'inPerson', 'gave'),
     touch('carl-cold', 0, 100, 'email', 'gave'),
     touch('bea-balanced', 0, 10, 'call', 'gave'),
     touch('bea-balanced', 1, 20, 'message', 'both'),
     touch('bea-balanced', 2, 40, 'inPerson', 'received'),
-  ]);
+  ];
+  return { people, touches };
+}
+
+/**
+ * The network as a backup file, restored through the dashboard (Backup → Replace everything), as a
+ * user moving to this browser would; its settings come with it.
+ */
+async function restoreNetwork(vinculo: Harness, settings: Settings = defaultSettings): Promise<Page> {
+  const { people, touches } = network();
+  const backup = {
+    format: 'vinculo-backup',
+    version: 2,
+    exportedAt: new Date().toISOString(),
+    people,
+    touches,
+    nextSteps: [],
+    settings,
+  };
+  const page = await vinculo.openExtensionPage('options.html#/backup');
+  await page.getByLabel('Backup file (.json)').setInputFiles({
+    name: 'vinculo-backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(backup)),
+  });
+  await page.getByRole('button', { name: 'Replace everything', exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, replace everything' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Restored' })).toContainText(
+    `${people.length} people, ${touches.length} touches`,
+  );
+  await page.close();
+  return vinculo.openExtensionPage('options.html');
 }
 
 /** The aria-labels of the Suggestions' items, in the order shown. */
@@ -84,8 +117,7 @@ const itemsOf = (page: Page) =>
 test('the Suggestions name exactly the right people, most timely first; Not relevant sticks after a reload', async ({
   vinculo,
 }) => {
-  await seedNetwork(vinculo);
-  const page = await vinculo.openExtensionPage('options.html');
+  const page = await restoreNetwork(vinculo);
   const section = page.getByRole('region', { name: 'Suggestions' });
   await expect(section.getByRole('listitem')).toHaveCount(4);
   expect(await itemsOf(page)).toEqual([
@@ -164,9 +196,7 @@ test('the badge panel shows the person’s suggestion', async ({ vinculo }) => {
 });
 
 test('in Spanish: the Suggestions, the known share and the badge panel', async ({ vinculo }) => {
-  await seed(vinculo, 'settings', [{ key: 'settings', value: { ...defaultSettings, language: 'es' } }]);
-  await seedNetwork(vinculo);
-  const page = await vinculo.openExtensionPage('options.html');
+  const page = await restoreNetwork(vinculo, { ...defaultSettings, language: 'es' });
   const section = page.getByRole('region', { name: 'Sugerencias' });
   await expect(section.getByRole('listitem')).toHaveCount(4);
   await expect(section.getByRole('listitem', { name: 'Gil Give: Da primero' })).toContainText(

@@ -12,7 +12,7 @@ import {
   type Page,
   type Worker,
 } from '@playwright/test';
-import { databaseOp, withHealthCounts } from './shared/database';
+import { databaseOp, withDerivedKept } from './shared/database';
 
 export const EXTENSION_DIR = resolve(process.env.VINCULO_EXTENSION_DIR ?? '.output/chrome-mv3');
 const FIXTURES_DIR = resolve('tests/fixtures/linkedin');
@@ -247,7 +247,7 @@ async function workerDb<T>(
   store: string,
   records: unknown[] = [],
 ) {
-  const database = withHealthCounts((o) => harness.worker.evaluate(databaseOp, o));
+  const database = withDerivedKept((o) => harness.worker.evaluate(databaseOp, o));
   return database({ op, store, records }) as Promise<T>;
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { launch } from '../harness';
-import { type DatabaseOp, databaseOp, withHealthCounts } from './database';
+import { type DatabaseOp, databaseOp, withDerivedKept } from './database';
 import type { Control, OutsideRequest, UserPage, VinculoBrowser } from './vinculo';
 
 type Role = Parameters<Page['getByRole']>[0];
@@ -64,7 +64,7 @@ const FROM: Record<string, OutsideRequest['from']> = {
 
 export async function launchChromium(): Promise<VinculoBrowser> {
   const harness = await launch();
-  const database = withHealthCounts(
+  const database = withDerivedKept(
     (op: DatabaseOp): Promise<unknown> => harness.worker.evaluate(databaseOp, op),
   );
   const vinculo: VinculoBrowser = {

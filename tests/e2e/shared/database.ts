@@ -1,6 +1,8 @@
 // Raw IndexedDB on Vínculo's database, run inside the extension's origin (Chromium's service worker,
 // a Firefox extension page): both browsers' harnesses send this same function as source.
+import { withRoleChangedAt } from '../../../storage/domain';
 import { COUNTS_TABLE, countRows, isCounted, tallyRecords } from '../../../storage/health-counts';
+import type { Person } from '../../../storage/schemas';
 
 export interface DatabaseOp {
   op: 'put' | 'getAll' | 'clear';
@@ -49,12 +51,17 @@ export async function databaseOp({ op, store, records = [] }: DatabaseOp): Promi
 type Database = (op: DatabaseOp) => Promise<unknown>;
 
 /**
- * `database` with the dashboard's health counts kept: raw writes pass by the middleware that keeps them
- * in every write (storage/health-counts-middleware.ts), so after a raw put or clear of people or touches
- * they are counted again from every row, by the app's own rules, as the v5 upgrade does.
+ * `database` with what Vínculo derives in every write kept: raw writes pass by the middlewares that
+ * keep it (storage/health-counts-middleware.ts, storage/role-changed-at-middleware.ts), so people are
+ * put with their `roleChangedAt`, and after a raw put or clear of people or touches the health counts
+ * are counted again from every row, by the app's own rules, as the v5 upgrade does.
  */
-export function withHealthCounts(database: Database): Database {
-  return async (op) => {
+export function withDerivedKept(database: Database): Database {
+  return async (given) => {
+    const op =
+      given.op === 'put' && given.store === 'people'
+        ? { ...given, records: (given.records as Person[] | undefined)?.map(withRoleChangedAt) }
+        : given;
     const result = await database(op);
     if (op.op === 'getAll' || !isCounted(op.store)) return result;
     const [people, touches] = await Promise.all([
