@@ -170,22 +170,42 @@ export function readPersonSuggestion(slug: string, now = Date.now()): Promise<Pe
 
 /**
  * Stores a "Not relevant" or a snooze with the person (one per kind, replacing an earlier one), in one
- * transaction through the usual write path. False when the person is not tracked.
+ * transaction through the usual write path. Resolves to the dismissals the person had before (for
+ * Undo, with restoreDismissals), or null when the person is not tracked.
  */
 export async function dismissSuggestion(
   slug: string,
   dismissal: Dismissal,
   now = dismissal.at,
-): Promise<boolean> {
-  const stored = await db.transaction('rw', db.people, async () => {
+): Promise<Dismissal[] | null> {
+  return writeDismissals(slug, (before) => withDismissal(before, dismissal), now);
+}
+
+/** Undo of dismissSuggestion: the person's dismissals as they were. */
+export function restoreDismissals(slug: string, before: Dismissal[], now = Date.now()): Promise<unknown> {
+  return writeDismissals(slug, () => before, now);
+}
+
+async function writeDismissals(
+  slug: string,
+  next: (before: Dismissal[]) => Dismissal[],
+  now: number,
+): Promise<Dismissal[] | null> {
+  const before = await db.transaction('rw', db.people, async () => {
     const person = await db.people.get(slug);
-    if (!person) return false;
-    const dismissals = withDismissal(person.dismissals, dismissal);
+    if (!person) return null;
+    const previous = person.dismissals ?? [];
+    const { dismissals: _old, ...rest } = person;
+    const dismissals = next(previous);
     await db.people.put(
-      personSchema.parse({ ...person, dismissals, updatedAt: Math.max(now, person.updatedAt) }),
+      personSchema.parse({
+        ...rest,
+        ...(dismissals.length ? { dismissals } : {}),
+        updatedAt: Math.max(now, person.updatedAt),
+      }),
     );
-    return true;
+    return previous;
   });
-  if (stored) emitChanged([slug]);
-  return stored;
+  if (before) emitChanged([slug]);
+  return before;
 }

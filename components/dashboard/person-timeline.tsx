@@ -37,8 +37,8 @@ export function PersonTimeline({ person, touches, now, locale, t, ...on }: Perso
 
   const touchLine = (touch: Touch, at: number) => (
     <>
-      <strong>{t(`kind_${touch.kind}` as MessageKey)}</strong> ·{' '}
-      {t(`initiator_${touch.initiator}` as MessageKey)} · {t(`value_${touch.value}` as MessageKey)}
+      <strong>{t(`kind_${touch.kind}` as MessageKey)}</strong> · {t(`timeline_by_${touch.initiator}`)}
+      {touch.value !== 'none' && ` · ${t(`timeline_value_${touch.value}`)}`}
       {touch.note && <p class="note">{touch.note}</p>}
       <button
         type="button"

@@ -27,16 +27,22 @@ export function Suggestions(props: SuggestionsProps) {
       {props.items.length === 0 ? (
         <p class="muted">{t('coach_none')}</p>
       ) : (
-        <ul class="rows">
+        <ul class="plain-list">
           {props.items.map((item) => {
             const { person, suggestion } = item;
             const words = suggestionWords(suggestion, props.now, t, props.locale);
             return (
-              <li key={`${person.slug}:${suggestion.kind}`} aria-label={`${person.name}: ${words.title}`}>
-                <strong>{person.name}</strong> · {words.title}
-                <p>{words.text}</p>
-                {words.ideas && <p class="muted">{words.ideas}</p>}
-                <div class="actions">
+              <li
+                key={`${person.slug}:${suggestion.kind}`}
+                class="suggestion-row"
+                aria-label={`${person.name}: ${words.title}`}
+              >
+                <div>
+                  <strong>{person.name}</strong> · <span class="muted">{words.title}</span>
+                  <p>{words.text}</p>
+                  {words.ideas && <p class="muted">{words.ideas}</p>}
+                </div>
+                <div class="row-actions">
                   {suggestion.kind !== 'prune' && (
                     <button type="button" onClick={() => props.onLog(person.slug)}>
                       {t('coach_log')}

@@ -11,7 +11,7 @@ export interface QuickNoteFormProps {
   draft: Draft;
   errors: DraftError[];
   saving: boolean;
-  /** The popup starts in the note; the dashboard leaves focus where the user is. */
+  /** The popup starts in the note (and Esc closes it); the dashboard leaves focus where the user is. */
   autoFocus?: boolean;
   maxDate: string;
   t: Translate;
@@ -185,7 +185,7 @@ export function QuickNoteForm(props: QuickNoteFormProps) {
         <button type="submit" class="primary" disabled={saving}>
           {t('popup_save')}
         </button>
-        <span class="muted hint">{t('popup_saveHint')}</span>
+        <span class="muted hint">{t(autoFocus ? 'popup_saveHint' : 'dash_saveHint')}</span>
       </div>
     </form>
   );

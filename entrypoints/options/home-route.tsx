@@ -1,6 +1,7 @@
 // The weekly review (home) and the going-cold list: the network's health, who needs attention, the
 // steps due; snoozing, archiving with Undo, and ticking a step off right from the list. Below them the
-// coach's suggestions and prune list, read right after the first render so it stays fast.
+// coach's suggestions (Snooze and Not relevant with Undo) and prune list, read right after the first
+// render so it stays fast.
 import { useEffect } from 'preact/hooks';
 import { Home } from '../../components/dashboard/home';
 import { PruneList, Suggestions } from '../../components/dashboard/suggestions';
@@ -8,10 +9,11 @@ import type { SetToast } from '../../components/dashboard/toast';
 import { setNextStepDone } from '../../storage/next-steps';
 import { snoozePerson, updatePerson } from '../../storage/people';
 import { type FirstHome, type HomeView, readCoach, readHealth, readLists } from '../../storage/queries/home';
-import { dismissSuggestion } from '../../storage/suggestions';
+import type { Person } from '../../storage/schemas';
+import { dismissSuggestion, restoreDismissals } from '../../storage/suggestions';
 import { useLiveQuery } from '../../storage/use-live-query';
 import { snoozeUntil } from '../../utils/cadence';
-import { notRelevant, snoozed } from '../../utils/coach';
+import { type Dismissal, notRelevant, snoozed } from '../../utils/coach';
 import { profileUrl } from '../../utils/slug';
 import { t, uiLocale } from '../../utils/translate';
 import { openPerson } from './router';
@@ -36,6 +38,11 @@ export function HomeRoute({
     if (ready) performance.mark('vinculo:dashboard-rendered');
   }, [ready, view]);
   if (!data || health === undefined) return <p class="muted">{t('dash_loading')}</p>;
+  const dismiss = (person: Person, dismissal: Dismissal, words: 'coach_snoozed' | 'coach_dismissed') =>
+    void dismissSuggestion(person.slug, dismissal).then((before) => {
+      if (before)
+        setToast({ text: t(words, person.name), undo: () => void restoreDismissals(person.slug, before) });
+    });
   return (
     <>
       <Home
@@ -79,12 +86,12 @@ export function HomeRoute({
             t={t}
             profileUrl={profileUrl}
             onLog={openPerson}
-            onSnooze={({ person, suggestion }) => {
-              void dismissSuggestion(person.slug, snoozed(suggestion, Date.now()));
-            }}
-            onDismiss={({ person, suggestion }) => {
-              void dismissSuggestion(person.slug, notRelevant(suggestion, Date.now()));
-            }}
+            onSnooze={({ person, suggestion }) =>
+              dismiss(person, snoozed(suggestion, Date.now()), 'coach_snoozed')
+            }
+            onDismiss={({ person, suggestion }) =>
+              dismiss(person, notRelevant(suggestion, Date.now()), 'coach_dismissed')
+            }
           />
           <PruneList
             count={coach.prune.count}

@@ -149,6 +149,9 @@ test('the Suggestions name exactly the right people, most timely first; Not rele
     .click();
   await expect(section.getByRole('listitem')).toHaveCount(3);
   await expect(section).not.toContainText('Olga Offline');
+  await expect(page.locator('.toast')).toContainText(
+    'The suggestion for Olga Offline is hidden until something changes.',
+  );
   const olga = (await readAll(vinculo, 'people')).find((p) => p.slug === 'olga-offline');
   expect(olga?.dismissals).toEqual([{ kind: 'offline', at: expect.any(Number), facts: expect.any(String) }]);
 
@@ -157,6 +160,19 @@ test('the Suggestions name exactly the right people, most timely first; Not rele
   await expect(section).not.toContainText('Olga Offline');
 
   // Snooze hides it for a week; Log a touch opens the person's page, which shows the suggestion too.
+  await section
+    .getByRole('listitem', { name: 'Carl Cold: Going cold' })
+    .getByRole('button', { name: 'Snooze a week' })
+    .click();
+  await expect(section.getByRole('listitem')).toHaveCount(2);
+  // Undo puts the suggestion back, and the person's dismissals as they were.
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('The suggestion for Carl Cold is snoozed for a week.');
+  await toast.getByRole('button', { name: 'Undo' }).click();
+  await expect(section.getByRole('listitem', { name: 'Carl Cold: Going cold' })).toBeVisible();
+  expect((await readAll(vinculo, 'people')).find((p) => p.slug === 'carl-cold')).not.toHaveProperty(
+    'dismissals',
+  );
   await section
     .getByRole('listitem', { name: 'Carl Cold: Going cold' })
     .getByRole('button', { name: 'Snooze a week' })

@@ -346,7 +346,7 @@ test('a touch edited in the timeline, from the keyboard: the change shows and is
   await expect(form).toHaveCount(0);
   await expect(page.locator('.toast')).toContainText('Touch saved.');
   await expect(timeline).toContainText('Quick hello, and she sent me her deck');
-  await expect(timeline).toContainText('Call');
+  await expect(timeline).toContainText('Call · I started it · I received');
   // The same day keeps the touch's own time.
   await expect
     .poll(async () => readAll(vinculo, 'touches'))
