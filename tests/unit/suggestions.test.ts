@@ -11,6 +11,7 @@ import {
   readPersonSuggestion,
   readPruneList,
   readSuggestions,
+  restoreDismissals,
 } from '../../storage/suggestions';
 import { addTouch } from '../../storage/touches';
 import { notRelevant } from '../../utils/coach';
@@ -127,9 +128,15 @@ describe('what the write paths record', () => {
 
     // The person page and the badge panel ask for one person.
     expect((await readPersonSuggestion('bo-li', NOW))?.suggestion.kind).toBe('giveFirst');
-    await dismissSuggestion('bo-li', notRelevant(items[0]!.suggestion, NOW));
+    const before = await dismissSuggestion('bo-li', notRelevant(items[0]!.suggestion, NOW));
+    expect(before).toEqual([]);
     expect(await readPersonSuggestion('bo-li', NOW)).toBeNull();
+    // Undo: the dismissals as they were, and the suggestion back.
+    await restoreDismissals('bo-li', before!, NOW);
+    expect((await db.people.get('bo-li'))?.dismissals).toBeUndefined();
+    expect((await readPersonSuggestion('bo-li', NOW))?.suggestion.kind).toBe('giveFirst');
     expect(await readPersonSuggestion('nobody-here', NOW)).toBeNull();
+    expect(await dismissSuggestion('nobody-here', notRelevant(items[0]!.suggestion, NOW))).toBeNull();
   });
 
   it('lists imported contacts archived in triage apart, newest decision first, without the dismissed', async () => {
