@@ -109,10 +109,8 @@ export async function upgradeToV7(tx: Transaction): Promise<void> {
   await tx
     .table('people')
     .toCollection()
-    .modify((p: Person) => {
-      const derived = withRoleChangedAt(p);
-      if (derived.roleChangedAt === undefined) delete p.roleChangedAt;
-      else p.roleChangedAt = derived.roleChangedAt;
+    .modify((p: Person, row: { value: Person }) => {
+      row.value = withRoleChangedAt(p);
     });
 }
 
