@@ -4,6 +4,7 @@
 // library itself would take more than a kilobyte of the content script's 15 KB gzipped budget.
 import type { GetDataType, GetReturnType } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
+import { sendUntilAnswered } from '../../utils/redeliver';
 import type { BackgroundProtocol } from '../background/protocol';
 import type { TabProtocol } from './protocol';
 
@@ -18,37 +19,28 @@ interface Wire {
 
 let nextId = Math.floor(Math.random() * 1e4);
 
-// Chrome stops an idle service worker at will, and a message that arrives while it is stopping is
-// lost: "Receiving end does not exist" (never delivered) or a channel closed before the answer (maybe
-// delivered). The first is always asked again; the second only for what may safely happen twice.
-const RETRY_MS = [100, 400];
-const notDelivered = (error: unknown) =>
-  /Receiving end does not exist|Could not establish connection/i.test(String(error));
-// Each of these writes something new every time it is handled.
+// Each of these writes something new every time it is handled: sent again only if never delivered.
 const once = new Set<keyof BackgroundProtocol>(['quickTouch']);
 
 /** Asks the background; rejects with the background's error message. */
-export async function sendMessage<K extends keyof BackgroundProtocol>(
+export function sendMessage<K extends keyof BackgroundProtocol>(
   type: K,
   data: Data<BackgroundProtocol, K>,
 ): Promise<Answer<BackgroundProtocol, K>> {
-  for (let attempt = 0; ; attempt++) {
-    let response: { res?: Answer<BackgroundProtocol, K>; err?: { message?: string } } | undefined;
-    let lost: unknown;
-    try {
-      response = await browser.runtime.sendMessage({ id: nextId++, type, data, timestamp: Date.now() });
-      if (!response) lost = new Error('No response');
-    } catch (error) {
-      lost = error;
-    }
-    if (lost === undefined) {
-      if (response?.err) throw new Error(response.err.message);
-      return response?.res as Answer<BackgroundProtocol, K>;
-    }
-    const wait = RETRY_MS[attempt];
-    if (wait === undefined || (once.has(type) && !notDelivered(lost))) throw lost;
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+  const ask = async () => {
+    const response = (await browser.runtime.sendMessage({
+      id: nextId++,
+      type,
+      data,
+      timestamp: Date.now(),
+    })) as { res?: Answer<BackgroundProtocol, K>; err?: { message?: string } } | undefined;
+    if (!response) throw new Error('No response');
+    return response;
+  };
+  return sendUntilAnswered(ask, !once.has(type)).then((response) => {
+    if (response.err) throw new Error(response.err.message);
+    return response.res as Answer<BackgroundProtocol, K>;
+  });
 }
 
 const handlers = new Map<string, (message: { data: unknown }) => unknown>();

@@ -1,9 +1,11 @@
-// The content script's messages to a service worker Chrome may be stopping (entrypoints/linkedin.content/
-// messages.ts): what was never delivered is asked again; what may have been is asked again only when
-// doing it twice is harmless, so a quick touch is never logged twice.
+// Messages to a service worker Chrome may be stopping (utils/redeliver.ts), from the content script
+// (entrypoints/linkedin.content/messages.ts) and from Vínculo's pages (storage/messaging.ts): what was
+// never delivered is asked again; what may have been is asked again only when doing it twice is
+// harmless, so a quick touch is never logged twice.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { sendMessage } from '../../entrypoints/linkedin.content/messages';
+import { sendMessage as sendFromPage } from '../../storage/messaging';
 
 const notDelivered = () => new Error('Could not establish connection. Receiving end does not exist.');
 const closed = () =>
@@ -14,12 +16,16 @@ const view = { slug: 'ana', name: 'Ana', stage: 'acquaintance' };
 
 function background(...replies: (Error | object | undefined)[]) {
   const asked: unknown[] = [];
-  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+  const answer = async (message: unknown) => {
     asked.push(message);
     const reply = replies.shift();
     if (reply instanceof Error) throw reply;
     return reply;
-  }) as typeof fakeBrowser.runtime.sendMessage);
+  };
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(
+    answer as typeof fakeBrowser.runtime.sendMessage,
+  );
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(answer as typeof fakeBrowser.tabs.sendMessage);
   return asked;
 }
 
@@ -66,6 +72,48 @@ describe('a message to a service worker that is stopping', () => {
   it('never asks again what the background answered with an error', async () => {
     const asked = background({ err: { message: 'invalid slug' } }, { res: view });
     await expect(sendMessage('profileView', { slug: 'ana' })).rejects.toThrow('invalid slug');
+    expect(asked).toHaveLength(1);
+  });
+});
+
+/** Chrome's callback API, as @webext-core/messaging uses it on Vínculo's pages: the replies in turn. */
+function chromeAnswering(...replies: (Error | object)[]) {
+  const asked: unknown[] = [];
+  const runtime = {
+    lastError: undefined as { message: string } | undefined,
+    sendMessage(message: unknown, callback: (response: unknown) => void) {
+      asked.push(message);
+      const reply = replies.shift();
+      if (reply instanceof Error) runtime.lastError = { message: reply.message };
+      callback(reply instanceof Error ? undefined : reply);
+      runtime.lastError = undefined;
+    },
+  };
+  const tabs = {
+    sendMessage(_tab: number, message: unknown, _options: unknown, callback: (response: unknown) => void) {
+      asked.push(message);
+      const reply = replies.shift();
+      callback(reply instanceof Error ? undefined : reply);
+    },
+  };
+  vi.stubGlobal('chrome', { runtime, tabs });
+  return asked;
+}
+
+describe('a message from Vínculo’s pages', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('to the background is sent again when a stopping worker never got it', async () => {
+    const asked = chromeAnswering(notDelivered(), { res: undefined });
+    await expect(sendFromPage('peopleChanged', { slugs: ['ana'] })).resolves.toBeUndefined();
+    expect(asked).toHaveLength(2);
+  });
+
+  it('to a LinkedIn tab is asked once: a tab without the content script will not grow one', async () => {
+    const asked = chromeAnswering(notDelivered(), { res: null });
+    await sendFromPage('readProfile', undefined, 7).catch(() => undefined);
     expect(asked).toHaveLength(1);
   });
 });
