@@ -26,6 +26,8 @@ export interface PersonPageProps {
   error: string;
   /** The person's current coach suggestion, in words. */
   suggestion?: SuggestionWords;
+  onSnoozeSuggestion(): void;
+  onDismissSuggestion(): void;
   logForm: ComponentChildren;
   onSave(edit: PersonEdit): void;
   onArchive(archived: boolean): void;
@@ -88,6 +90,14 @@ export function PersonPage(props: PersonPageProps) {
               <strong>{props.suggestion.title}</strong>
               <p>{props.suggestion.text}</p>
               {props.suggestion.ideas && <p class="muted">{props.suggestion.ideas}</p>}
+              <div class="row-actions">
+                <button type="button" onClick={props.onSnoozeSuggestion}>
+                  {t('coach_snooze')}
+                </button>
+                <button type="button" onClick={props.onDismissSuggestion}>
+                  {t('coach_notRelevant')}
+                </button>
+              </div>
             </section>
           )}
         </div>

@@ -9,13 +9,11 @@ import type { SetToast } from '../../components/dashboard/toast';
 import { setNextStepDone } from '../../storage/next-steps';
 import { snoozePerson, updatePerson } from '../../storage/people';
 import { type FirstHome, type HomeView, readCoach, readHealth, readLists } from '../../storage/queries/home';
-import type { Person } from '../../storage/schemas';
-import { dismissSuggestion, restoreDismissals } from '../../storage/suggestions';
 import { useLiveQuery } from '../../storage/use-live-query';
 import { snoozeUntil } from '../../utils/cadence';
-import { type Dismissal, notRelevant, snoozed } from '../../utils/coach';
 import { profileUrl } from '../../utils/slug';
 import { t, uiLocale } from '../../utils/translate';
+import { dismissWithUndo } from './dismiss-suggestion';
 import { openPerson } from './router';
 
 export function HomeRoute({
@@ -38,11 +36,6 @@ export function HomeRoute({
     if (ready) performance.mark('vinculo:dashboard-rendered');
   }, [ready, view]);
   if (!data || health === undefined) return <p class="muted">{t('dash_loading')}</p>;
-  const dismiss = (person: Person, dismissal: Dismissal, words: 'coach_snoozed' | 'coach_dismissed') =>
-    void dismissSuggestion(person.slug, dismissal).then((before) => {
-      if (before)
-        setToast({ text: t(words, person.name), undo: () => void restoreDismissals(person.slug, before) });
-    });
   return (
     <>
       <Home
@@ -86,11 +79,9 @@ export function HomeRoute({
             t={t}
             profileUrl={profileUrl}
             onLog={openPerson}
-            onSnooze={({ person, suggestion }) =>
-              dismiss(person, snoozed(suggestion, Date.now()), 'coach_snoozed')
-            }
+            onSnooze={({ person, suggestion }) => dismissWithUndo(person, suggestion, 'snooze', setToast)}
             onDismiss={({ person, suggestion }) =>
-              dismiss(person, notRelevant(suggestion, Date.now()), 'coach_dismissed')
+              dismissWithUndo(person, suggestion, 'notRelevant', setToast)
             }
           />
           <PruneList

@@ -20,6 +20,7 @@ import { profileUrl } from '../../utils/slug';
 import { toDateInput } from '../../utils/time';
 import { touchEditToPatch } from '../../utils/touch-edit';
 import { t, uiLocale } from '../../utils/translate';
+import { dismissWithUndo } from './dismiss-suggestion';
 import { go } from './router';
 
 export function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
@@ -66,6 +67,8 @@ export function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToa
       t={t}
       error={error}
       suggestion={coach ? suggestionWords(coach.suggestion, now, t, uiLocale()) : undefined}
+      onSnoozeSuggestion={() => coach && dismissWithUndo(person, coach.suggestion, 'snooze', setToast)}
+      onDismissSuggestion={() => coach && dismissWithUndo(person, coach.suggestion, 'notRelevant', setToast)}
       onSave={(edit) =>
         void updatePerson(slug, editToPatch(edit)).then((result) => {
           setError(result.ok ? '' : t('dash_invalid', result.error));

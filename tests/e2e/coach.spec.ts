@@ -183,10 +183,17 @@ test('the Suggestions name exactly the right people, most timely first; Not rele
     .getByRole('button', { name: 'Log a touch' })
     .click();
   await expect(page).toHaveURL(/#\/person\/gil-give$/);
-  await expect(page.getByRole('region', { name: 'Suggestions' })).toContainText(
-    'Give something next — you have received the last 3 times.',
-  );
+  const own = page.getByRole('region', { name: 'Suggestions' });
+  await expect(own).toContainText('Give something next — you have received the last 3 times.');
   await expectAccessible(page);
+  // Dismissed from the person's page too, with the same Undo.
+  await own.getByRole('button', { name: 'Not relevant' }).click();
+  await expect(own).toHaveCount(0);
+  await expect(page.locator('.toast')).toContainText(
+    'The suggestion for Gil Give is hidden until something changes.',
+  );
+  await page.locator('.toast').getByRole('button', { name: 'Undo' }).click();
+  await expect(own).toContainText('Give something next');
 });
 
 /** The 2025 profile, of a relationship who gave the last three times, open in a LinkedIn tab. */
