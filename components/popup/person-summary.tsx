@@ -1,6 +1,8 @@
-// The person the popup is on: stage, temperature, last touch, open next steps, last touches.
+// The person the popup is on: stage, temperature, last touch, their coach suggestion, open next
+// steps, last touches.
 import type { NextStep, Person, Touch } from '../../storage/schemas';
 import type { Temperature } from '../../utils/cadence';
+import type { SuggestionWords } from '../../utils/coach-words';
 import { formatAgo, formatDue } from '../../utils/relative-time';
 import type { MessageKey, Translate } from '../../utils/translate';
 import { Initials } from '../initials';
@@ -11,6 +13,8 @@ export interface PersonSummaryProps {
   temperature: Temperature | null;
   steps: NextStep[];
   touches: Touch[];
+  /** The person's current coach suggestion, once the popup's data has loaded. */
+  suggestion?: SuggestionWords;
   now: number;
   t: Translate;
   onStepDone(id: string, done: boolean): void;
@@ -21,6 +25,7 @@ export function PersonSummary({
   temperature,
   steps,
   touches,
+  suggestion,
   now,
   t,
   onStepDone,
@@ -40,6 +45,11 @@ export function PersonSummary({
         <span>{lastTouchWords(person.lastTouchAt, now, t)}</span>
         {person.metInPerson && <span>· {t('badge_metInPerson')}</span>}
       </p>
+      {suggestion && (
+        <p class="suggestion-line">
+          <strong>{suggestion.title}</strong> — {suggestion.text}
+        </p>
+      )}
       {steps.length > 0 && (
         <fieldset class="steps">
           <legend>{t('popup_openSteps')}</legend>

@@ -79,6 +79,7 @@ export function PersonPopup({
         temperature={data ? temperatureOf(person, data.settings, now) : null}
         steps={data?.steps ?? []}
         touches={data?.touches ?? []}
+        suggestion={data?.suggestion}
         now={now}
         t={t}
         onStepDone={(id, done) => void loadPopupData().then((api) => api.setNextStepDone(id, done))}

@@ -5,6 +5,7 @@ import { openNextSteps } from '../next-steps';
 import { getPerson } from '../people';
 import type { NextStep } from '../schemas';
 import { getSettings } from '../settings';
+import { readPersonSuggestion } from '../suggestions';
 import { listTouches } from '../touches';
 
 /** All of a person's next steps, done ones included, in no particular order. */
@@ -23,15 +24,19 @@ export async function readPersonPage(slug: string) {
   return { person, touches, steps, settings };
 }
 
-/** The popup's person view: the person, their last three touches, their open steps, the settings. */
+/**
+ * The popup's person view: the person, their last three touches, their open steps, the settings, and
+ * their current coach suggestion.
+ */
 async function readPopupPerson(slug: string) {
-  const [person, touches, steps, settings] = await Promise.all([
+  const [person, touches, steps, settings, coach] = await Promise.all([
     getPerson(slug),
     listTouches(slug, 3),
     openNextSteps(slug),
     getSettings(),
+    readPersonSuggestion(slug),
   ]);
-  return { person, touches, steps, settings };
+  return { person, touches, steps, settings, suggestion: coach?.suggestion };
 }
 
 export type PopupPerson = Awaited<ReturnType<typeof readPopupPerson>>;

@@ -12,6 +12,7 @@ import {
   personRecord,
   readAll,
   seed,
+  tabIdOf,
   test,
 } from './harness';
 
@@ -216,6 +217,23 @@ test('the badge panel shows the person’s suggestion', async ({ vinculo }) => {
   const panel = await openGiver(vinculo);
   await expect(panel.getByRole('heading', { name: 'Give first' })).toBeVisible();
   await expect(panel).toContainText('Give something next — you have received the last 3 times.');
+});
+
+test('the popup shows the suggestion while the user logs, and giving makes it go', async ({ vinculo }) => {
+  await openGiver(vinculo);
+  const [tab] = vinculo.context.pages().filter((p) => p.url().startsWith('https://www.linkedin.com/'));
+  const popup = await vinculo.openExtensionPage(`popup.html?tab=${await tabIdOf(vinculo, tab!.url())}`);
+  const suggestion = popup.locator('.suggestion-line');
+  await expect(suggestion).toHaveText(
+    'Give first — Give something next — you have received the last 3 times.',
+  );
+  await expect(popup.getByLabel('Note')).toBeFocused();
+  await popup.keyboard.type('Sent her the intro she asked for');
+  await popup.getByRole('radio', { name: 'I gave' }).check();
+  await popup.getByRole('button', { name: 'Save' }).click();
+  await expect(popup.getByRole('status')).toContainText('Touch saved.');
+  await expect(suggestion).toHaveCount(0);
+  await expectAccessible(popup);
 });
 
 test('in Spanish: the Suggestions, the known share and the badge panel', async ({ vinculo }) => {
