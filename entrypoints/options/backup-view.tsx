@@ -4,9 +4,10 @@ import { useState } from 'preact/hooks';
 import { FileField } from '../../components/dashboard/file-field';
 import { type Report, ReportView } from '../../components/dashboard/report-view';
 import { RestoreChoice } from '../../components/dashboard/restore-choice';
-import { exportBackup, mergeBackup, restoreBackup } from '../../storage/backup';
+import { exportBackup, mergeBackup, type RestoreReport, restoreBackup } from '../../storage/backup';
 import { sendMessage } from '../../storage/messaging';
 import { allPeople, countPeopleAndTouches } from '../../storage/queries/people';
+import { getSettings } from '../../storage/settings';
 import { useLiveQuery } from '../../storage/use-live-query';
 import { isStorageFull } from '../../utils/errors';
 import { backupFileName, parseBackup, type ValidBackup } from '../../utils/files/backup';
@@ -26,15 +27,31 @@ const merge = (backup: ValidBackup) =>
     }),
   );
 
-const replace = (backup: ValidBackup) =>
-  restoreBackup(backup).then((r): Report => {
-    // The backup's settings replace these, the language with them: LinkedIn tabs repaint their badges.
-    sendMessage('languageChanged', undefined).catch(() => undefined);
-    return {
-      summary: t('backup_restored', String(r.people), String(r.touches), String(r.nextSteps)),
-      lines: [],
-    };
-  });
+const restoredReport = (r: RestoreReport): Report => ({
+  summary: t('backup_restored', String(r.people), String(r.touches), String(r.nextSteps)),
+  lines: [],
+});
+
+// A restore that changes the language reloads the dashboard in it, and says there what was restored.
+const RESTORED_KEY = 'vinculo:restored';
+
+function restoredBeforeReload(): Report | null {
+  const saved = sessionStorage.getItem(RESTORED_KEY);
+  sessionStorage.removeItem(RESTORED_KEY);
+  return saved ? restoredReport(JSON.parse(saved) as RestoreReport) : null;
+}
+
+const replace = async (backup: ValidBackup): Promise<Report> => {
+  const { language } = await getSettings();
+  const restored = await restoreBackup(backup);
+  // The backup's settings replace these, the language with them: LinkedIn tabs repaint their badges.
+  await sendMessage('languageChanged', undefined).catch(() => undefined);
+  if (backup.settings.language !== language) {
+    sessionStorage.setItem(RESTORED_KEY, JSON.stringify(restored));
+    location.reload();
+  }
+  return restoredReport(restored);
+};
 
 const exportAll = async () => {
   const now = Date.now();
@@ -44,7 +61,7 @@ const exportAll = async () => {
 export function BackupView() {
   const [pending, setPending] = useState<ValidBackup | null>(null);
   const [busy, setBusy] = useState(false);
-  const [report, setReport] = useState<Report | null>(null);
+  const [report, setReport] = useState<Report | null>(restoredBeforeReload);
   const counts = useLiveQuery(countPeopleAndTouches, []);
 
   const readFile = async (file: File) => {
