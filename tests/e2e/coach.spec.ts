@@ -15,67 +15,12 @@ import {
   tabIdOf,
   test,
 } from './harness';
-
-const DAY = 86_400_000;
+import { network, networkBackup, touch } from './shared/coach-network';
 
 async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
-type Value = 'gave' | 'received' | 'both' | 'none';
-
-/** One touch `daysAgo` days back. */
-function touch(personId: string, i: number, daysAgo: number, kind: string, value: Value) {
-  const at = Date.now() - daysAgo * DAY;
-  return { id: `${personId}-${i}`, personId, at, kind, initiator: 'me', value, note: '', createdAt: at };
-}
-
-/** People built to trigger each rule, one balanced relationship that triggers none, and one to prune. */
-function network() {
-  const now = Date.now();
-  const people = [
-    // Move it offline: an acquaintance, 5 written touches over 75 days, never a call.
-    personRecord('olga-offline', 'Olga Offline', { stage: 'acquaintance', lastTouchDaysAgo: 5 }),
-    // Give first: the last 3 touches were "I received".
-    personRecord('gil-give', 'Gil Give', { stage: 'relationship', lastTouchDaysAgo: 3 }),
-    // A moment: a role change 10 days ago. Met in person and warm, so only her role change can
-    // bring her up.
-    {
-      ...personRecord('mona-moment', 'Mona Moment', { stage: 'relationship', lastTouchDaysAgo: 5 }),
-      company: 'Nimbus',
-      updatedAt: now - 5 * DAY,
-      metInPerson: true,
-      roleChanges: [{ at: now - 10 * DAY, company: 'Nimbus', previousCompany: 'Acme' }],
-    },
-    // Going cold: a relationship last touched 100 days ago (cadence 60).
-    personRecord('carl-cold', 'Carl Cold', { stage: 'relationship', lastTouchDaysAgo: 100 }),
-    // Balanced: recent, calls and meetings, giving and receiving. No suggestion.
-    {
-      ...personRecord('bea-balanced', 'Bea Balanced', { stage: 'relationship', lastTouchDaysAgo: 10 }),
-      source: 'import',
-      connectedOn: now - 400 * DAY,
-      metInPerson: true,
-    },
-    // Prune: an imported contact archived in triage as "I don't know them".
-    {
-      ...personRecord('pat-prune', 'Pat Prune', { stage: 'archived' }),
-      source: 'import',
-      connectedOn: now - 300 * DAY,
-      triagedAt: now - DAY,
-    },
-  ];
-  const touches = [
-    ...[5, 20, 40, 60, 80].map((d, i) => touch('olga-offline', i, d, 'message', 'none')),
-    ...[3, 8, 12].map((d, i) => touch('gil-give', i, d, 'call', 'received')),
-    touch('mona-moment', 0, 5, 'inPerson', 'gave'),
-    touch('carl-cold', 0, 100, 'email', 'gave'),
-    touch('bea-balanced', 0, 10, 'call', 'gave'),
-    touch('bea-balanced', 1, 20, 'message', 'both'),
-    touch('bea-balanced', 2, 40, 'inPerson', 'received'),
-  ];
-  return { people, touches };
 }
 
 /**
@@ -84,20 +29,11 @@ function network() {
  */
 async function restoreNetwork(vinculo: Harness, settings: Settings = defaultSettings): Promise<Page> {
   const { people, touches } = network();
-  const backup = {
-    format: 'vinculo-backup',
-    version: 2,
-    exportedAt: new Date().toISOString(),
-    people,
-    touches,
-    nextSteps: [],
-    settings,
-  };
   const page = await vinculo.openExtensionPage('options.html#/backup');
   await page.getByLabel('Backup file (.json)').setInputFiles({
     name: 'vinculo-backup.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(backup)),
+    buffer: Buffer.from(networkBackup(settings)),
   });
   await page.getByRole('button', { name: 'Replace everything', exact: true }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Yes, replace everything' }).click();
