@@ -22,6 +22,8 @@ export interface HomeProps {
   onSnooze(slug: string): void;
   onArchive(slug: string): void;
   onOpen(slug: string): void;
+  /** The person's page, ready to log a touch. */
+  onLog(slug: string): void;
   onStepDone(id: string): void;
 }
 
@@ -144,7 +146,7 @@ function Lists(props: HomeProps) {
                   </button>
                   <button
                     type="button"
-                    onClick={() => props.onOpen(person.slug)}
+                    onClick={() => props.onLog(person.slug)}
                     aria-label={t('popup_logFor', person.name)}
                   >
                     {t('popup_log')}

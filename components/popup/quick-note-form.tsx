@@ -11,8 +11,10 @@ export interface QuickNoteFormProps {
   draft: Draft;
   errors: DraftError[];
   saving: boolean;
-  /** The popup starts in the note (and Esc closes it); the dashboard leaves focus where the user is. */
+  /** Starts in the note: the popup always, the dashboard when opened to log a touch. */
   autoFocus?: boolean;
+  /** What the keyboard does, beside Save; the popup's own (Esc closes it) by default. */
+  hint?: string;
   maxDate: string;
   t: Translate;
   onChange(patch: Partial<Draft>): void;
@@ -48,7 +50,7 @@ function Radios<V extends string>(props: {
 }
 
 export function QuickNoteForm(props: QuickNoteFormProps) {
-  const { draft, errors, saving, maxDate, t, onChange, onPick, onSave, autoFocus = true } = props;
+  const { draft, errors, saving, maxDate, t, onChange, onPick, onSave, autoFocus = true, hint } = props;
   const note = useRef<HTMLTextAreaElement>(null);
   // Focused before the first paint: the user can type the moment the popup shows.
   useLayoutEffect(() => {
@@ -185,7 +187,7 @@ export function QuickNoteForm(props: QuickNoteFormProps) {
         <button type="submit" class="primary" disabled={saving}>
           {t('popup_save')}
         </button>
-        <span class="muted hint">{t(autoFocus ? 'popup_saveHint' : 'dash_saveHint')}</span>
+        <span class="muted hint">{hint ?? t('popup_saveHint')}</span>
       </div>
     </form>
   );

@@ -57,7 +57,9 @@ export function DashboardApp({ first }: { first?: FirstHome }) {
           <HomeRoute view={route.name} first={first} setToast={setToast} />
         )}
         {route.name === 'people' && <PeopleRoute />}
-        {route.name === 'person' && <PersonRoute slug={route.slug} setToast={setToast} />}
+        {route.name === 'person' && (
+          <PersonRoute slug={route.slug} log={route.log === true} setToast={setToast} />
+        )}
         {route.name === 'triage' && <TriageRoute />}
         {route.name === 'import' && <ImportView />}
         {route.name === 'backup' && <BackupView />}

@@ -14,7 +14,7 @@ import { snoozeUntil } from '../../utils/cadence';
 import { profileUrl } from '../../utils/slug';
 import { t, uiLocale } from '../../utils/translate';
 import { dismissWithUndo } from './dismiss-suggestion';
-import { openPerson } from './router';
+import { logFor, openPerson } from './router';
 
 export function HomeRoute({
   view,
@@ -53,6 +53,7 @@ export function HomeRoute({
         locale={uiLocale()}
         t={t}
         onOpen={openPerson}
+        onLog={logFor}
         onStepDone={(id) => void setNextStepDone(id, true)}
         onSnooze={(slug) => {
           const person = data.cold.find((c) => c.person.slug === slug)?.person;
@@ -78,7 +79,7 @@ export function HomeRoute({
             locale={uiLocale()}
             t={t}
             profileUrl={profileUrl}
-            onLog={openPerson}
+            onLog={logFor}
             onSnooze={({ person, suggestion }) => dismissWithUndo(person, suggestion, 'snooze', setToast)}
             onDismiss={({ person, suggestion }) =>
               dismissWithUndo(person, suggestion, 'notRelevant', setToast)

@@ -23,7 +23,7 @@ import { t, uiLocale } from '../../utils/translate';
 import { dismissWithUndo } from './dismiss-suggestion';
 import { go } from './router';
 
-export function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToast }) {
+export function PersonRoute({ slug, log, setToast }: { slug: string; log: boolean; setToast: SetToast }) {
   const now = Date.now();
   const data = useLiveQuery(() => readPersonPage(slug), [slug]);
   const coach = useLiveQuery(() => readPersonSuggestion(slug, now), [slug]);
@@ -108,7 +108,8 @@ export function PersonRoute({ slug, setToast }: { slug: string; setToast: SetToa
             draft={draft}
             errors={draftErrors}
             saving={false}
-            autoFocus={false}
+            autoFocus={log}
+            hint={t('dash_saveHint')}
             maxDate={toDateInput(now)}
             t={t}
             onChange={(patch) => {

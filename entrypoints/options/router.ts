@@ -7,6 +7,8 @@ export const go = (path: string) => {
   location.hash = routeHash(path);
 };
 export const openPerson = (slug: string) => go(personPath(slug));
+/** A person's page with the cursor in the note, to log a touch. */
+export const logFor = (slug: string) => go(personPath(slug, true));
 
 /** The route the address names now, updated on every hash change. */
 export function useRoute(): Route {

@@ -122,7 +122,9 @@ test('the Suggestions name exactly the right people, most timely first; Not rele
     .getByRole('listitem', { name: 'Gil Give: Give first' })
     .getByRole('button', { name: 'Log a touch' })
     .click();
-  await expect(page).toHaveURL(/#\/person\/gil-give$/);
+  // The person's page opens ready to log: the cursor is in the note.
+  await expect(page).toHaveURL(/#\/person\/gil-give\/log$/);
+  await expect(page.getByLabel('Note', { exact: true })).toBeFocused();
   const own = page.getByRole('region', { name: 'Suggestions' });
   await expect(own).toContainText('Give something next — you have received the last 3 times.');
   await expectAccessible(page);

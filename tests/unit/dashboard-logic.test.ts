@@ -39,6 +39,9 @@ describe('dashboard routes', () => {
   it('round-trips a person’s slug through the hash', () => {
     const slug = 'josé-garcía-42';
     expect(parseRoute(routeHash(personPath(slug)))).toEqual({ name: 'person', slug });
+    // Opened to log a touch.
+    expect(parseRoute(routeHash(personPath(slug, true)))).toEqual({ name: 'person', slug, log: true });
+    expect(parseRoute(`#/person/${slug}/elsewhere`)).toEqual({ name: 'person', slug });
   });
 });
 
