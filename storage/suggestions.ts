@@ -104,13 +104,7 @@ export function readSuggestions(now = Date.now(), options: CoachReadOptions = {}
       if (trace) trace.timelines += batch.length;
       batch.forEach((person, i) => {
         const touches = timelines[i] ?? [];
-        const suggestion = currentSuggestion({
-          person,
-          touches,
-          settings,
-          dismissals: person.dismissals,
-          now,
-        });
+        const suggestion = currentSuggestion({ person, touches, settings, now });
         if (!suggestion || suggestion.kind === 'prune') return;
         best.push({ person, suggestion });
         best.sort((a, b) => compareSuggestions(a.suggestion, b.suggestion));
@@ -134,13 +128,7 @@ export function readPruneList(now = Date.now(), options: CoachReadOptions = {}):
     for (const person of archived) {
       if (!isPrunable(person)) continue;
       // Archived people are only asked about pruning, which needs no timeline.
-      const suggestion = currentSuggestion({
-        person,
-        touches: [],
-        settings,
-        now,
-        dismissals: person.dismissals,
-      });
+      const suggestion = currentSuggestion({ person, touches: [], settings, now });
       if (suggestion) list.push({ person, suggestion });
     }
     list.sort((a, b) => compareSuggestions(a.suggestion, b.suggestion));
@@ -148,7 +136,10 @@ export function readPruneList(now = Date.now(), options: CoachReadOptions = {}):
   });
 }
 
-/** One person's current suggestion, for their page and the badge panel: their record and whole timeline. */
+/**
+ * One person's current suggestion, for the badge panel: their record and whole timeline. (The person's
+ * page and the popup judge the timeline they already read.)
+ */
 export function readPersonSuggestion(slug: string, now = Date.now()): Promise<PersonSuggestion | null> {
   return db.transaction('r', db.people, db.touches, db.settings, async () => {
     const [person, touches, settings] = await Promise.all([
@@ -157,13 +148,7 @@ export function readPersonSuggestion(slug: string, now = Date.now()): Promise<Pe
       getSettings(),
     ]);
     if (!person) return null;
-    const suggestion = currentSuggestion({
-      person,
-      touches,
-      settings,
-      dismissals: person.dismissals,
-      now,
-    });
+    const suggestion = currentSuggestion({ person, touches, settings, now });
     return suggestion ? { person, suggestion } : null;
   });
 }

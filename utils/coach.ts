@@ -84,11 +84,11 @@ export interface Dismissal {
 export type Dismissals = readonly Dismissal[];
 
 export interface CoachInput {
-  person: CoachPerson;
+  /** With the suggestions the user dismissed, which are kept with the person. */
+  person: CoachPerson & { dismissals?: Dismissals };
   /** The person's whole timeline, newest first. */
   touches: readonly CoachTouch[];
   settings: Pick<Settings, 'cadenceDays'>;
-  dismissals?: Dismissals;
   now: number;
 }
 
@@ -121,11 +121,11 @@ export function applicableSuggestions(input: CoachInput): Suggestion[] {
 export function currentSuggestion(input: CoachInput): Suggestion | null {
   if (input.person.stage === 'archived') {
     const prune = named('prune', input.person.slug, pruneOf(input.person));
-    return prune && !isDismissed(prune, input.dismissals, input.now) ? prune : null;
+    return prune && !isDismissed(prune, input.person.dismissals, input.now) ? prune : null;
   }
   for (const rule of rules) {
     const suggestion = rule(input);
-    if (suggestion && !isDismissed(suggestion, input.dismissals, input.now)) return suggestion;
+    if (suggestion && !isDismissed(suggestion, input.person.dismissals, input.now)) return suggestion;
   }
   return null;
 }

@@ -9,10 +9,10 @@ import { type DeletedPerson, deletePerson, restorePerson, updatePerson } from '.
 import { readPersonPage } from '../../storage/queries/person';
 import { logNote, undoNote } from '../../storage/quick-note';
 import type { Person } from '../../storage/schemas';
-import { readPersonSuggestion } from '../../storage/suggestions';
 import { deleteTouch, restoreTouch, updateTouch } from '../../storage/touches';
 import { useLiveQuery } from '../../storage/use-live-query';
 import { temperatureOf } from '../../utils/cadence';
+import { currentSuggestion } from '../../utils/coach';
 import { suggestionWords } from '../../utils/coach-words';
 import { type Draft, type DraftError, draftToWrites, dueFromPick, emptyDraft } from '../../utils/draft';
 import { editToPatch } from '../../utils/person-edit';
@@ -26,7 +26,6 @@ import { go } from './router';
 export function PersonRoute({ slug, log, setToast }: { slug: string; log: boolean; setToast: SetToast }) {
   const now = Date.now();
   const data = useLiveQuery(() => readPersonPage(slug), [slug]);
-  const coach = useLiveQuery(() => readPersonSuggestion(slug, now), [slug]);
   const [error, setError] = useState('');
   const [draft, setDraft] = useState<Draft | null>(null);
   const [draftErrors, setDraftErrors] = useState<DraftError[]>([]);
@@ -36,6 +35,8 @@ export function PersonRoute({ slug, log, setToast }: { slug: string; log: boolea
   if (!data) return <p class="muted">{t('dash_loading')}</p>;
   if (!data.person) return <p>{t('popup_notTracked')}</p>;
   const person: Person = data.person;
+  // The person's suggestion, judged on the whole timeline the page already reads (newest first).
+  const suggestion = currentSuggestion({ person, touches: data.touches, settings: data.settings, now });
 
   const logTouch = async () => {
     if (!draft) return;
@@ -66,9 +67,9 @@ export function PersonRoute({ slug, log, setToast }: { slug: string; log: boolea
       locale={uiLocale()}
       t={t}
       error={error}
-      suggestion={coach ? suggestionWords(coach.suggestion, now, t, uiLocale()) : undefined}
-      onSnoozeSuggestion={() => coach && dismissWithUndo(person, coach.suggestion, 'snooze', setToast)}
-      onDismissSuggestion={() => coach && dismissWithUndo(person, coach.suggestion, 'notRelevant', setToast)}
+      suggestion={suggestion ? suggestionWords(suggestion, now, t, uiLocale()) : undefined}
+      onSnoozeSuggestion={() => suggestion && dismissWithUndo(person, suggestion, 'snooze', setToast)}
+      onDismissSuggestion={() => suggestion && dismissWithUndo(person, suggestion, 'notRelevant', setToast)}
       onSave={(edit) =>
         void updatePerson(slug, editToPatch(edit)).then((result) => {
           setError(result.ok ? '' : t('dash_invalid', result.error));

@@ -1,11 +1,11 @@
 // What a person's page in the dashboard and the popup's person view read, kept live.
 import { liveQuery } from 'dexie';
+import { currentSuggestion } from '../../utils/coach';
 import { db } from '../db';
 import { openNextSteps } from '../next-steps';
 import { getPerson } from '../people';
 import type { NextStep } from '../schemas';
 import { getSettings } from '../settings';
-import { readPersonSuggestion } from '../suggestions';
 import { listTouches } from '../touches';
 
 /** All of a person's next steps, done ones included, in no particular order. */
@@ -26,17 +26,19 @@ export async function readPersonPage(slug: string) {
 
 /**
  * The popup's person view: the person, their last three touches, their open steps, the settings, and
- * their current coach suggestion.
+ * their current coach suggestion (judged on the whole timeline, read once).
  */
 async function readPopupPerson(slug: string) {
-  const [person, touches, steps, settings, coach] = await Promise.all([
+  const [person, timeline, steps, settings] = await Promise.all([
     getPerson(slug),
-    listTouches(slug, 3),
+    listTouches(slug, Number.POSITIVE_INFINITY),
     openNextSteps(slug),
     getSettings(),
-    readPersonSuggestion(slug),
   ]);
-  return { person, touches, steps, settings, suggestion: coach?.suggestion };
+  const suggestion = person
+    ? (currentSuggestion({ person, touches: timeline, settings, now: Date.now() }) ?? undefined)
+    : undefined;
+  return { person, touches: timeline.slice(0, 3), steps, settings, suggestion };
 }
 
 export type PopupPerson = Awaited<ReturnType<typeof readPopupPerson>>;

@@ -19,21 +19,9 @@ import {
   notRelevant,
   snoozed,
 } from '../../utils/coach';
-import { slugAt } from './generate';
+import { STAGES, seeded, slugAt } from './generate';
 
 const DAY = 86_400_000;
-
-/** mulberry32: a small seeded generator, the same sequence on every machine. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export interface CoachData {
   people: Person[];
@@ -81,15 +69,7 @@ export function makeCoachData(options: CoachDataOptions): CoachData {
   const touches: Touch[] = [];
   for (let i = 0; i < options.people; i++) {
     const slug = slugAt(i);
-    const stage = pick([
-      'contact',
-      'contact',
-      'contact',
-      'acquaintance',
-      'acquaintance',
-      'relationship',
-      'archived',
-    ] as const);
+    const stage = pick(STAGES);
     const source = chance(0.85) ? 'import' : pick(['page', 'manual'] as const);
     const createdAt = options.justImported ? now - 2 * DAY : daysAgo(900, 20);
     const style: Style = pick(['written', 'written', 'calls', 'meets']);

@@ -41,8 +41,7 @@ export function coachFullScan(
     const prune: PersonSuggestion[] = [];
     for (const person of people as Person[]) {
       const timeline = (timelines.get(person.slug) ?? []).sort(newestFirst);
-      const { dismissals } = person;
-      const suggestion = currentSuggestion({ person, touches: timeline, settings, dismissals, now });
+      const suggestion = currentSuggestion({ person, touches: timeline, settings, now });
       if (suggestion) (suggestion.kind === 'prune' ? prune : items).push({ person, suggestion });
     }
     const order = (a: PersonSuggestion, b: PersonSuggestion) =>

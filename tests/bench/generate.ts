@@ -30,7 +30,8 @@ const LAST = [
   'ueda',
   'vidal',
 ];
-const STAGES = [
+/** Stages in the proportions a real network has them: contacts most, relationships few. */
+export const STAGES = [
   'contact',
   'contact',
   'contact',
@@ -109,4 +110,16 @@ export function makeNextSteps(n: number, now: number): NextStep[] {
       ...done,
     };
   });
+}
+
+/** mulberry32: a small seeded generator, the same sequence on every machine, so a failing seed can be replayed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }

@@ -13,6 +13,7 @@ import {
   seed,
   tabIdOf,
   test,
+  touchRecord,
 } from './harness';
 
 type ProfileFixture = FixtureEntry & {
@@ -305,18 +306,7 @@ test('the service worker stopped between a write and the badge refresh: the badg
   // A touch is written (as the popup would) but the worker stops before it tells LinkedIn tabs.
   const [person] = await readAll(vinculo, 'people');
   const now = Date.now();
-  await seed(vinculo, 'touches', [
-    {
-      id: 'touch-late',
-      personId: profile.expected.slug,
-      at: now,
-      kind: 'call',
-      initiator: 'me',
-      value: 'none',
-      note: '',
-      createdAt: now,
-    },
-  ]);
+  await seed(vinculo, 'touches', [touchRecord('touch-late', profile.expected.slug, now, { kind: 'call' })]);
   await seed(vinculo, 'people', [
     { ...person, lastTouchAt: now, dueAt: now + 30 * 86_400_000, updatedAt: now },
   ]);

@@ -167,16 +167,12 @@ test('backup: merging a file from another browser unites it with what is here; m
     personRecord('bruno-diaz', 'Bruno Díaz'),
   ]);
   await seed(vinculo, 'touches', [
-    {
-      id: 't1',
-      personId: 'ana-ortega',
-      at: now - 5 * DAY,
+    touchRecord('t1', 'ana-ortega', now - 5 * DAY, {
       kind: 'inPerson',
       initiator: 'them',
       value: 'both',
       note: 'Coffee in Madrid',
-      createdAt: now - 5 * DAY,
-    },
+    }),
   ]);
   await seed(vinculo, 'nextSteps', [
     { id: 's1', personId: 'bruno-diaz', text: 'Send Bruno the deck', createdAt: now },
@@ -196,16 +192,7 @@ test('backup: merging a file from another browser unites it with what is here; m
   await expect(page.getByText('Showing 1 of 1 people')).toBeVisible();
   await seed(vinculo, 'people', [personRecord('carla-ibarra', 'Carla Ibarra')]);
   await seed(vinculo, 'touches', [
-    {
-      id: 't2',
-      personId: 'ana-ortega',
-      at: now - DAY,
-      kind: 'call',
-      initiator: 'me',
-      value: 'gave',
-      note: 'Call about the role',
-      createdAt: now - DAY,
-    },
+    touchRecord('t2', 'ana-ortega', now - DAY, { kind: 'call', value: 'gave', note: 'Call about the role' }),
   ]);
 
   const mergeFile = async () => {

@@ -2,7 +2,7 @@
 // their cadence, the `reminders` alarm, one digest naming them, the icon count,
 // and a snooze that takes them out of the next digest and the count.
 import type { Worker } from '@playwright/test';
-import { expect, personRecord, readAll, seed, test } from './harness';
+import { expect, personRecord, readAll, seed, test, touchRecord } from './harness';
 
 const DAY = 86_400_000;
 const DIGEST = 'vinculo-digest';
@@ -86,18 +86,7 @@ test('a cold relationship: one digest naming them, the icon count, and snooze', 
   ]);
   const ana = personRecord('ana-garcia', 'Ana García', { stage: 'acquaintance', lastTouchDaysAgo: 40 });
   await seed(vinculo, 'people', [ana]);
-  await seed(vinculo, 'touches', [
-    {
-      id: 't-ana-1',
-      personId: 'ana-garcia',
-      at: ana.lastTouchAt,
-      kind: 'message',
-      initiator: 'me',
-      value: 'none',
-      note: '',
-      createdAt: ana.lastTouchAt,
-    },
-  ]);
+  await seed(vinculo, 'touches', [touchRecord('t-ana-1', 'ana-garcia', ana.lastTouchAt as number)]);
 
   await fireAlarm(worker);
   expect(await onScreen(worker)).toEqual([DIGEST]);

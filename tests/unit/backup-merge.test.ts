@@ -1,5 +1,6 @@
 // Merging a backup into what is here (utils/files/backup-merge.ts): field by field, the newer person wins
 // and nothing on either side is lost; A into B equals B into A, and a second merge changes nothing.
+
 import { describe, expect, it } from 'vitest';
 import { withRoleChangedAt } from '../../storage/domain';
 import {
@@ -14,6 +15,7 @@ import { type BackupData, mergeBackupData } from '../../utils/files/backup-merge
 import { joinText } from '../../utils/files/backup-merge-people';
 import { sameRecord } from '../../utils/files/records';
 import { DAY } from '../../utils/time';
+import { seeded } from '../bench/generate';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
 
@@ -255,16 +257,6 @@ describe('merging timelines', () => {
 
 // ——— Properties over many random pairs of browsers that started from one backup and drifted ———
 
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function drift(base: BackupData, rnd: () => number, side: string): BackupData {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const people = new Map(base.people.map((p) => [p.slug, { ...p }]));
@@ -365,7 +357,7 @@ function base(rnd: () => number): BackupData {
 
 describe('over 300 random pairs of drifted browsers', () => {
   const pairs = Array.from({ length: 300 }, (_, seed) => {
-    const rnd = random(seed + 1);
+    const rnd = seeded(seed + 1);
     const start = base(rnd);
     return { seed, a: drift(start, rnd, 'a'), b: drift(start, rnd, 'b') };
   });

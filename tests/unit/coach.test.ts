@@ -70,10 +70,14 @@ function person(touches: Touch[], over: Partial<Person> = {}): Person {
   return p;
 }
 
-function input(touches: Touch[], over: Partial<Person> = {}, rest: Partial<CoachInput> = {}): CoachInput {
-  return { person: person(touches, over), touches, settings: defaultSettings, now: NOW, ...rest };
+/** `rest` may name the person's dismissals, which are kept with the person. */
+type Rest = Partial<CoachInput> & { dismissals?: Dismissals };
+
+function input(touches: Touch[], over: Partial<Person> = {}, { dismissals, ...rest }: Rest = {}): CoachInput {
+  const who = { ...person(touches, over), ...(dismissals && { dismissals }) };
+  return { person: who, touches, settings: defaultSettings, now: NOW, ...rest };
 }
-const current = (touches: Touch[], over: Partial<Person> = {}, rest: Partial<CoachInput> = {}) =>
+const current = (touches: Touch[], over: Partial<Person> = {}, rest: Rest = {}) =>
   currentSuggestion(input(touches, over, rest));
 const kinds = (i: CoachInput) => applicableSuggestions(i).map((s) => s.kind);
 const words = (s: Suggestion | null, t = en, locale = 'en') =>
@@ -276,7 +280,11 @@ describe('one at a time', () => {
   it('shows the next kind when the first is dismissed', () => {
     let dismissals: Dismissals = [];
     const seen: string[] = [];
-    for (let s = currentSuggestion(all); s; s = currentSuggestion({ ...all, dismissals })) {
+    for (
+      let s = currentSuggestion(all);
+      s;
+      s = currentSuggestion({ ...all, person: { ...all.person, dismissals } })
+    ) {
       seen.push(s.kind);
       dismissals = withDismissal(dismissals, notRelevant(s, NOW));
     }

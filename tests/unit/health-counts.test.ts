@@ -25,6 +25,7 @@ import { networkHealth } from '../../storage/stats';
 import { addTouch, deleteTouch, restoreTouch, updateTouch } from '../../storage/touches';
 import { parseBackup, type ValidBackup } from '../../utils/files/backup';
 import { DAY } from '../../utils/time';
+import { seeded } from '../bench/generate';
 import { keptRows, recountHealth, recountRows } from './health-recount';
 
 const T0 = Date.UTC(2026, 0, 10, 12);
@@ -37,17 +38,6 @@ beforeEach(async () => {
 async function expectKeptEqualsRecount(now: number, context: string): Promise<void> {
   expect(await networkHealth(now), context).toEqual(await recountHealth(now));
   expect(await keptRows(), context).toEqual(await recountRows());
-}
-
-/** mulberry32: a small seeded generator, so a failing sequence can be replayed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface World {
@@ -200,7 +190,7 @@ const weights: Record<string, number> = {
 const deck = Object.keys(steps).flatMap((name) => new Array<string>(weights[name] ?? 1).fill(name));
 
 async function runSequence(seed: number, length: number): Promise<void> {
-  const rand = random(seed);
+  const rand = seeded(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const pool = Array.from({ length: 14 }, (_, i) => `person-${i}`);
   const w: World = {

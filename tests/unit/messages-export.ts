@@ -78,14 +78,4 @@ export function messagesCsv(messages: readonly ExportMessage[], options: ExportO
   return `${[(newer ? NEW_HEADER : OLD_HEADER).join(','), ...lines].join('\n')}\n`;
 }
 
-/** A small deterministic random source (mulberry32), so a failing seed can be replayed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded as random } from '../bench/generate';

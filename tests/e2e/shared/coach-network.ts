@@ -1,6 +1,6 @@
 // The coach's network, built to trigger each rule, plus one balanced relationship that triggers none
 // and one contact to prune: what the coach's tests in both browsers restore from a backup file.
-import { personRecord } from '../harness';
+import { personRecord, touchRecord } from '../harness';
 
 const DAY = 86_400_000;
 
@@ -8,8 +8,7 @@ type Value = 'gave' | 'received' | 'both' | 'none';
 
 /** One touch `daysAgo` days back. */
 export function touch(personId: string, i: number, daysAgo: number, kind: string, value: Value) {
-  const at = Date.now() - daysAgo * DAY;
-  return { id: `${personId}-${i}`, personId, at, kind, initiator: 'me', value, note: '', createdAt: at };
+  return touchRecord(`${personId}-${i}`, personId, Date.now() - daysAgo * DAY, { kind, value });
 }
 
 /** People built to trigger each rule, one balanced relationship that triggers none, and one to prune. */
